@@ -1,0 +1,61 @@
+# The documented commands: `make run` serves the archive, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+HOST ?= 127.0.0.1:8000
+
+export DJANGO_DEBUG ?= 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: install run test test-sqlite test-postgres lint format setup fixtures clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Migrations, the reviewed archive fixture and the search index; safe to run again.
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddata fixtures/archive.json
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0 || true
+	$(BIN)/python manage.py rebuild_index
+
+run: setup
+	$(BIN)/python manage.py runserver $(HOST)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint test-sqlite test-postgres
+
+test-sqlite: install
+	@echo "== makemigrations --check (SQLite)"
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	@echo "== test suite on SQLite"
+	$(BIN)/pytest
+
+test-postgres: install
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect(sys.argv[1], connect_timeout=5).close()" "$(PG_URL)" 2>/dev/null; then \
+		echo "== makemigrations --check (PostgreSQL)" && \
+		DATABASE_URL="$(PG_URL)" $(BIN)/python manage.py makemigrations --check --dry-run && \
+		echo "== test suite on PostgreSQL ($(PG_URL))" && \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is unreachable at $(PG_URL) and CI=true: failing the run."; exit 1; \
+	else \
+		echo "SKIPPED the PostgreSQL half: no PostgreSQL answers at $(PG_URL) (set CI=true to make this an error)."; \
+	fi
+
+clean:
+	rm -rf $(VENV) var

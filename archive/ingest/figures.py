@@ -1,0 +1,111 @@
+"""Figures of the year in a report: "887 công dân nhập ngũ", "gần 9.000 học sinh, sinh viên"."""
+
+import re
+
+from archive.ingest.lexicon import BARE_UNITS, NOT_FIGURES, QUALIFIERS, UNITS
+from archive.ingest.records import ParsedStatistic
+from archive.text import canonical
+
+NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w/%-]|[.,]\d)")
+NOT_BEFORE = re.compile(
+    r"(?:năm|tháng|ngày|số|Quân khu|khóa|khoá|lần thứ|Điều|khoản|Nghị định|Quyết định|Chỉ thị|"
+    r"Thông tư|Nghị quyết|Kết luận|đoàn|Đoàn|Sư đoàn|Trung đoàn|Lữ đoàn|Tiểu đoàn|Khu)\s*$"
+)
+LABEL_STOPS = re.compile(
+    r"\s(?:theo|trong đó|đạt|tại|với|nhằm|góp phần|bảo đảm|đảm bảo|thuộc|của|trên địa bàn)\b"
+)
+CLAUSE_STARTERS = re.compile(
+    r"^(?:trong đó|thu hút|góp phần|đạt|bảo đảm|đảm bảo|đồng thời|được|nâng|tổ chức|xây dựng|"
+    r"triển khai|thực hiện|hoàn thành|phối hợp|tham gia|với|và)\b"
+)
+TRAILING_LINK = re.compile(r"\s+(?:được|đạt|là|có|với|tổng số|tổng|gồm|cho|thu hút)\s*$")
+UNIT_KEYS = sorted(((canonical(u), u) for u in UNITS), key=lambda item: -len(item[0]))
+NOT_FIGURE_KEYS = {canonical(word) for word in NOT_FIGURES}
+
+
+def parse_number(whole, decimals):
+    value = int(whole.replace(".", ""))
+    return float(f"{value}.{decimals}") if decimals else value
+
+
+def unit_at(text):
+    key = canonical(text)
+    for unit_key, _unit in UNIT_KEYS:
+        if key.startswith(unit_key) and (
+            len(key) == len(unit_key) or not key[len(unit_key)].isalnum()
+        ):
+            return text[: len(unit_key)]
+    word = re.match(r"[a-zà-ỹđ]+", text)
+    return word.group() if word else None
+
+
+def label_after(text):
+    """The phrase after a number, to the end of what it counts."""
+    end = re.search(r"[;.:()…!?]|$", text).start()
+    phrase = text[:end]
+    parts = phrase.split(",")
+    label = parts[0]
+    for part in parts[1:]:
+        stripped = part.strip()
+        if not stripped or re.search(r"\d", stripped) or CLAUSE_STARTERS.match(stripped):
+            break
+        label += "," + part
+    stop = LABEL_STOPS.search(label)
+    if stop:
+        label = label[: stop.start()]
+    return label.strip()
+
+
+def label_before(text):
+    """For "… được 587 lần": the clause before the number, after the last ; or :."""
+    start = max(text.rfind(";"), text.rfind(":"), text.rfind("("))
+    clause = TRAILING_LINK.sub("", text[start + 1 :]).strip(" ,")
+    return clause
+
+
+def is_year(value, whole):
+    return isinstance(value, int) and "." not in whole and 1900 <= value <= 2100
+
+
+def find_figures(sentence, excluded_spans=()):
+    figures = []
+    total = None
+    previous_end = 0
+    for match in NUMBER.finditer(sentence):
+        if any(start <= match.start() < end for start, end in excluded_spans):
+            continue
+        before = sentence[: match.start()]
+        if NOT_BEFORE.search(before):
+            continue
+        whole, decimals = match.group(1), match.group(2)
+        value = parse_number(whole, decimals)
+        after = sentence[match.end() :].lstrip()
+        unit = unit_at(after)
+        if not unit or canonical(unit) in NOT_FIGURE_KEYS or is_year(value, whole):
+            continue
+        if any(canonical(after).startswith(word + " ") for word in NOT_FIGURE_KEYS):
+            continue
+        label = label_after(after)
+        qualifier = next(
+            (
+                q
+                for q in sorted(QUALIFIERS, key=len, reverse=True)
+                if before.rstrip().endswith(" " + q) or before.rstrip() == q
+            ),
+            "",
+        )
+        gap = sentence[previous_end : match.start()]
+        part = re.search(r"(?:trong đó|,)\s*(?P<part>[^,;]+?)\s+(?:có|là|gồm)\s*:?\s*$", gap)
+        if total and label == unit and part and ("trong đó" in gap or total is not figures[-1]):
+            name = re.sub(r"^trong đó\s+", "", part.group("part").strip())
+            label = f"{total.label} ({name})"
+        elif label == unit and unit in BARE_UNITS:
+            label = label_before(before.removesuffix(qualifier).rstrip()) or label
+        figure = ParsedStatistic(
+            label=label, value=value, unit=unit, qualifier=qualifier, sentence=sentence
+        )
+        if "(" not in label:
+            total = figure
+        figures.append(figure)
+        previous_end = match.end()
+    return figures

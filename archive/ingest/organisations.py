@@ -1,0 +1,185 @@
+"""Recognising organisations by their full names and abbreviations.
+
+Each pattern maps what a report writes ("UBND tỉnh", "Bộ CHQS tỉnh Bắc Kạn", "QK1") to one
+canonical full name, with a provincial body qualified by its province (the article's, when the
+text leaves it out). Patterns run over `canonical()` text so that either tone-mark placement
+matches; spans are unchanged by it.
+"""
+
+import re
+from dataclasses import dataclass
+
+from archive.ingest.lexicon import PROVINCES
+from archive.ingest.records import ParsedOrganisation
+from archive.text import canonical
+
+PROVINCE = "(?:" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + ")"
+LEVEL = r"(?P<level>tỉnh|thành phố|TP\.?)"
+OF_PROVINCE = rf"{LEVEL}(?: (?P<province>{PROVINCE}))?"
+REGION = r"(?P<region>[1-9]|IX|IV|V?I{1,3}|VI{0,3})\b"
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
+
+REGION_OF_PROVINCE = {
+    1: "Bắc Kạn Bắc Giang Bắc Ninh Cao Bằng Lạng Sơn Thái Nguyên",
+    2: "Hà Giang Tuyên Quang Phú Thọ Vĩnh Phúc Lào Cai Yên Bái Lai Châu Điện Biên Sơn La",
+    3: "Hải Phòng Quảng Ninh Hải Dương Hưng Yên Thái Bình Nam Định Hà Nam Ninh Bình Hòa Bình",
+    4: "Thanh Hóa Nghệ An Hà Tĩnh Quảng Bình Quảng Trị Thừa Thiên Huế Huế",
+    5: "Đà Nẵng Quảng Nam Quảng Ngãi Bình Định Phú Yên Khánh Hòa Ninh Thuận Kon Tum Gia Lai "
+    "Đắk Lắk Đắk Nông",
+    7: "Hồ Chí Minh Lâm Đồng Bình Thuận Bình Phước Bình Dương Đồng Nai Tây Ninh Vũng Tàu Long An",
+    9: "Cần Thơ An Giang Kiên Giang Đồng Tháp Tiền Giang Bến Tre Vĩnh Long Trà Vinh Hậu Giang "
+    "Sóc Trăng Bạc Liêu Cà Mau",
+}
+
+
+def military_region_of(province):
+    for region, names in REGION_OF_PROVINCE.items():
+        if province and province in names:
+            return f"Quân khu {region}"
+    return None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern
+    template: str
+    abbreviation: str
+    kind: str
+    consumes: bool = False
+    parent: str = ""
+
+    def names(self, match, province):
+        groups = match.groupdict()
+        level = groups.get("level") or "tỉnh"
+        level = "thành phố" if level.startswith("TP") else level
+        where = groups.get("province") or province
+        if "{province}" in self.template and not where:
+            return []
+        region = groups.get("region")
+        if region:
+            region = str(ROMAN.get(region, region))
+        provinces = [where]
+        if groups.get("provinces"):
+            provinces = re.split(r"\s*(?:,| và )\s*", groups["provinces"])
+        return [self.template.format(level=level, province=p, region=region) for p in provinces]
+
+
+def pattern(regex, template, abbreviation="", kind="other", consumes=False, parent=""):
+    return Pattern(re.compile(canonical(regex)), template, abbreviation, kind, consumes, parent)
+
+
+PATTERNS = (
+    pattern(r"Cục Dân quân tự vệ", "Cục Dân quân tự vệ", "", "military", consumes=True),
+    pattern(
+        rf"[Bb]an Chỉ đạo [Kk]hu vực phòng thủ {OF_PROVINCE}",
+        "Ban Chỉ đạo Khu vực phòng thủ {level} {province}",
+        "BCĐ KVPT",
+        "steering",
+        consumes=True,
+    ),
+    pattern(
+        rf"Bộ Chỉ huy (?:Bộ đội Biên phòng|BĐBP)(?: \d+)? (?:tỉnh|thành phố) "
+        rf"(?P<provinces>{PROVINCE}(?:(?:,| và) {PROVINCE})*)",
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh {province}",
+        "BĐBP",
+        "military",
+        consumes=True,
+    ),
+    pattern(
+        rf"Đảng ủy(?:(?:,| và) Bộ Tư lệnh)? Quân khu {REGION}",
+        "Đảng ủy Quân khu {region}",
+        "",
+        "party",
+    ),
+    pattern(
+        rf"Quân khu {REGION}|\bQK ?(?P<region2>[1-9])\b", "Quân khu {region}", "QK", "military"
+    ),
+    pattern(r"Bộ Tư lệnh Thủ đô(?: Hà Nội)?", "Bộ Tư lệnh Thủ đô Hà Nội", "BTL Thủ đô", "military"),
+    pattern(
+        rf"(?:Bộ Chỉ huy [Qq]uân sự|Bộ CHQS) {OF_PROVINCE}",
+        "Bộ Chỉ huy Quân sự {level} {province}",
+        "Bộ CHQS",
+        "military",
+        consumes=True,
+    ),
+    pattern(
+        rf"(?:Ủy ban nhân dân|UBND) {OF_PROVINCE}",
+        "Ủy ban nhân dân {level} {province}",
+        "UBND",
+        "government",
+    ),
+    pattern(
+        rf"(?:Hội đồng nhân dân|HĐND) {OF_PROVINCE}",
+        "Hội đồng nhân dân {level} {province}",
+        "HĐND",
+        "government",
+    ),
+    pattern(rf"\bTỉnh ủy(?: (?P<province>{PROVINCE}))?", "Tỉnh ủy {province}", "", "party"),
+    pattern(rf"\bThành ủy(?: (?P<province>{PROVINCE}))?", "Thành ủy {province}", "", "party"),
+    pattern(rf"\bCông an {OF_PROVINCE}", "Công an {level} {province}", "", "police"),
+    pattern(
+        rf"Ủy ban (?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)? {OF_PROVINCE}",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam {level} {province}",
+        "MTTQ",
+        "front",
+    ),
+    pattern(r"\bBộ Quốc phòng", "Bộ Quốc phòng", "BQP", "military"),
+    pattern(r"\bBộ Công an", "Bộ Công an", "BCA", "police"),
+    pattern(r"\bBộ Tổng [Tt]ham mưu", "Bộ Tổng Tham mưu", "", "military"),
+    pattern(r"\bTổng cục Chính trị", "Tổng cục Chính trị", "", "military"),
+    pattern(r"\bChính phủ\b(?! (?:điện tử|số))", "Chính phủ", "", "government"),
+    pattern(
+        r"(?:Ban Chấp hành )?Trung ương Đảng", "Ban Chấp hành Trung ương Đảng", "BCH TW", "party"
+    ),
+    pattern(
+        rf"(?:LLVT|[Ll]ực lượng vũ trang) {OF_PROVINCE}",
+        "Lực lượng vũ trang {level} {province}",
+        "LLVT",
+        "force",
+    ),
+    pattern(r"\bDQTV\b|[Dd]ân quân tự vệ", "Dân quân tự vệ", "DQTV", "force"),
+    pattern(r"\bDBĐV\b|[Dd]ự bị động viên", "Dự bị động viên", "DBĐV", "force"),
+)
+
+
+def find_organisations(text, province):
+    """The organisations named in `text`, once each, in order of first mention."""
+    text = canonical(text)
+    consumed = []
+    found = []
+    for spec in PATTERNS:
+        for match in spec.regex.finditer(text):
+            start, end = match.span()
+            if any(start < c_end and c_start < end for c_start, c_end in consumed):
+                continue
+            if spec.consumes:
+                consumed.append((start, end))
+            if match.groupdict().get("region2"):
+                names = [f"Quân khu {match.group('region2')}"]
+            else:
+                names = spec.names(match, province)
+            for name in names:
+                found.append((start, name, spec))
+    found.sort(key=lambda item: item[0])
+    result, seen = [], set()
+    for _start, name, spec in found:
+        if name in seen:
+            continue
+        seen.add(name)
+        result.append(
+            ParsedOrganisation(
+                name=name,
+                abbreviation=spec.abbreviation,
+                kind=spec.kind,
+                parent=parent_of(name, province),
+            )
+        )
+    return result
+
+
+def parent_of(name, province):
+    if name.startswith("Bộ Chỉ huy Quân sự"):
+        return military_region_of(name.rsplit(" tỉnh ", 1)[-1]) or military_region_of(province)
+    if name.startswith("Đảng ủy Quân khu"):
+        return name.removeprefix("Đảng ủy ")
+    return None

@@ -1,0 +1,220 @@
+"""Report text → plain data. No database access: the loader writes what this returns."""
+
+import re
+
+from archive.ingest import source as sources
+from archive.ingest.awards import find_awards
+from archive.ingest.dates import day_month_year, find_period, resolve_year, safe_date
+from archive.ingest.figures import find_figures
+from archive.ingest.layout import read_layout, split_sentences
+from archive.ingest.lexicon import PROVINCES
+from archive.ingest.organisations import find_organisations
+from archive.ingest.people import find_participants
+from archive.ingest.records import ParsedArticle, ParsedEvent
+from archive.text import canonical
+
+EVENT_NOUN = re.compile(
+    r"\b(?:[Hh]ội nghị|[Ll]ễ|(?:tổ chức |khai mạc |[Cc]uộc )?[Dd]iễn tập|[Hh]ội thao|[Hh]ội thi)\s"
+)
+DESCRIPTORS = tuple(
+    canonical(word)
+    for word in (
+        "tổng kết",
+        "sơ kết",
+        "triển khai",
+        "quán triệt",
+        "giao ban",
+        "trực tuyến",
+        "rút kinh nghiệm",
+        "công tác",
+        "ban chỉ đạo",
+        "quân chính",
+        "đảng ủy",
+        "thông qua",
+        "đánh giá",
+        "biểu dương",
+        "tập huấn",
+        "giao nhận quân",
+        "giao quân",
+        "ra quân",
+        "khu vực phòng thủ",
+        "chiến đấu",
+        "phòng thủ dân sự",
+        "xây dựng",
+        "thực hiện",
+        "học tập",
+    )
+)
+CONTINUATIONS = re.compile(
+    r"^\s*(?:triển khai|phương hướng|nhiệm vụ|công tác|giai đoạn|định hướng)\b"
+)
+TITLE_END = re.compile(r"\s(?:tại|do|dưới sự|với sự|nhằm|vào|diễn ra)\s|[.!?]|$")
+KINDS = (
+    ("sơ kết", "interim_review"),
+    ("tổng kết", "review"),
+    ("diễn tập", "exercise"),
+    ("giao nhận quân", "recruitment"),
+    ("giao quân", "recruitment"),
+    ("tập huấn", "training"),
+    ("huấn luyện", "training"),
+    ("triển khai nhiệm vụ", "deployment"),
+)
+FALLBACK_TITLES = {
+    "review": "Hội nghị tổng kết",
+    "interim_review": "Hội nghị sơ kết",
+    "deployment": "Hội nghị triển khai nhiệm vụ",
+    "training": "Hội nghị tập huấn",
+    "exercise": "Diễn tập khu vực phòng thủ",
+    "recruitment": "Lễ giao nhận quân",
+    "other": "Hội nghị",
+}
+PLACE = re.compile(r"\btại\s+(?P<place>[^,.;]+)")
+NOT_PLACES = re.compile(r"^(?:[Hh]ội nghị|buổi|địa phương|các|cơ sở|đây|chỗ)\b")
+
+
+class ParseError(ValueError):
+    """Text that is readable but holds no report of this genre."""
+
+
+def parse_source(source):
+    layout = read_layout(source.body)
+    meta = source.meta
+    article = ParsedArticle(
+        text=source.body,
+        key=source.key,
+        file=source.name,
+        title=meta.get("title") or layout.title,
+        publisher=meta.get("publisher") or layout.publisher,
+        url=meta.get("url", ""),
+        published=meta.get("published") or layout.published,
+        byline=layout.byline,
+        captions=layout.captions,
+    )
+    event = parse_event(layout, article)
+    if event is None:
+        raise ParseError("no conference, exercise or ceremony is recognisable in the text")
+    article.events.append(event)
+    return article
+
+
+def parse_text(text, name=None):
+    """Parse an article's text, with or without a header."""
+    return parse_source(sources.from_text(text, name=name))
+
+
+def parse_event(layout, article):
+    sentences = [s for paragraph in layout.paragraphs for s in split_sentences(paragraph)]
+    narrative = "\n".join(layout.paragraphs)
+    named = find_event_title(sentences, article.title)
+    participants = find_participants(sentences)
+    if not named and not participants and not re.search(r"[Hh]ội nghị|[Dd]iễn tập", narrative):
+        return None
+    title_sentence, title = named or (None, None)
+    period_found = (find_period(title) if title else None) or find_period(narrative)
+    period, period_label = period_found if period_found else (None, "")
+    kind = find_kind(title, period)
+    province = find_province(narrative, article.publisher, article.title)
+    event = ParsedEvent(
+        title=title or fallback_title(kind, period, period_label),
+        kind=kind,
+        period=period,
+        period_label=period_label,
+        place=find_place(title_sentence or (sentences[0] if sentences else "")),
+        province=province,
+        participants=participants,
+        organisations=find_organisations(f"{article.title or ''}\n{narrative}", province),
+    )
+    event.date, event.date_precision = find_date(sentences, article.published, period)
+    for sentence in sentences:
+        awards, spans = find_awards(sentence)
+        event.awards += awards
+        event.statistics += find_figures(sentence, spans)
+    return event
+
+
+def find_event_title(sentences, article_title):
+    candidates = ([(None, article_title)] if article_title else []) + [(s, s) for s in sentences]
+    for sentence, text in candidates:
+        for match in EVENT_NOUN.finditer(text):
+            rest = text[match.end() :]
+            if not canonical(rest).lower().startswith(DESCRIPTORS):
+                continue
+            noun = re.sub(r"^(?:tổ chức|khai mạc|[Cc]uộc) ", "", text[match.start() : match.end()])
+            if (
+                noun.lower().startswith("diễn tập")
+                and not noun.startswith("D")
+                and noun == text[match.start() : match.end()]
+            ):
+                continue
+            title = noun + cut_title(rest)
+            return sentence, title[0].upper() + title[1:]
+    return None
+
+
+def cut_title(rest):
+    end = TITLE_END.search(rest).start()
+    text = rest[:end]
+    pieces = re.split(r"([,;])(?![^()]*\))", text)
+    title = pieces[0]
+    for index in range(1, len(pieces) - 1, 2):
+        if not CONTINUATIONS.match(pieces[index + 1]):
+            break
+        title += pieces[index] + pieces[index + 1]
+    return title.strip()
+
+
+def find_kind(title, period):
+    lowered = (title or "").lower()
+    hits = [(lowered.find(word), kind) for word, kind in KINDS if word in lowered]
+    if hits:
+        return min(hits)[1]
+    return "review" if period else "other"
+
+
+def fallback_title(kind, period, period_label):
+    title = FALLBACK_TITLES[kind]
+    if period_label:
+        return f"{title} {period_label}"
+    if period and period[0] == period[1]:
+        return f"{title} năm {period[0]}"
+    if period:
+        return f"{title} giai đoạn {period[0]} - {period[1]}"
+    return title
+
+
+def find_place(sentence):
+    for match in PLACE.finditer(sentence or ""):
+        place = match.group("place").strip()
+        if not NOT_PLACES.match(place):
+            return place
+    return ""
+
+
+def find_province(narrative, publisher, title):
+    counts = {}
+    first = {}
+    text = f"{title or ''}\n{narrative}"
+    for province in PROVINCES:
+        hits = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(province)}(?!\w)", text)]
+        if hits:
+            counts[province] = len(hits)
+            first[province] = hits[0]
+    if not counts:
+        return None
+    return max(
+        counts,
+        key=lambda p: (counts[p], p in (publisher or ""), -first[p]),
+    )
+
+
+def find_date(sentences, published, period):
+    for sentence in sentences:
+        found = day_month_year(sentence)
+        if not found:
+            continue
+        day, month, year = found
+        year = year or resolve_year(day, month, published, period)
+        held = safe_date(year, month, day) if year else None
+        if held:
+            return held, "day"
+    return None, ""

@@ -1,0 +1,327 @@
+"""People in a report: names, the rank before them, the titles after them, and their roles.
+
+A name is two to five capitalised syllables that begin with a Vietnamese family name and are not
+a place. Roles come from the verbs around a mention: a list introduced by "Dự hội nghị có …", a
+lead-in clause ("Phát biểu chỉ đạo tại Hội nghị, …"), or the verb after the titles ("… chủ trì
+Hội nghị"). "Đồng chí Phó Tư lệnh" with no name is the participant who holds that title.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from archive.ingest.lexicon import FAMILY_NAMES, PREDICATE_STARTS, PROVINCES, RANKS, ROLE_VERBS
+from archive.ingest.records import ParsedParticipant
+from archive.text import canonical, fold
+
+TOKEN = re.compile(r"\w+")
+PLACE_WORDS = ("tỉnh", "huyện", "xã", "thị trấn", "thành phố", "phường", "quận", "thị xã", "TP")
+# A name ends where a title, body or rank begins, even without a comma before it.
+NAME_STOPS = tuple(
+    canonical(phrase)
+    for phrase in (
+        "Phó ",
+        "Chủ tịch",
+        "Chủ nhiệm",
+        "Bí thư",
+        "Ủy viên",
+        "Tư lệnh",
+        "Chính ủy",
+        "Giám đốc",
+        "Chỉ huy",
+        "Trưởng ",
+        "Tham mưu",
+        "Quân khu",
+        "Bộ ",
+        "Tỉnh ủy",
+        "Thành ủy",
+        "Ban ",
+        "Đảng ",
+        "Sở ",
+        "Cục ",
+        "Công an",
+        "Ủy ban",
+        "Hội đồng",
+        "Mặt trận",
+        "Việt Nam",
+        "Trung ương",
+        "Nhà nước",
+        "Quốc phòng",
+        "Thường vụ",
+        "Thường trực",
+        "Đại biểu",
+        *RANKS,
+    )
+)
+NOT_NAMES = {fold(n) for n in ("Hồ Chí Minh",)} | {fold(p) for p in PROVINCES}
+SEPARATOR = re.compile(r"^\s*(?:,|[-–—](?=\s))\s*")
+COMRADE = re.compile(r"(?:[Đđ]ồng chí|[Cc]ác đồng chí)\s*:?\s*$")
+NOT_ATTEND = re.compile(r"^dự\s+(?:án|báo|kiến|thảo|toán|bị|phòng|định|trữ|luật)\b")
+ADVERBS = re.compile(r"^(?:đã|cũng|cùng|đều|vừa)\s+")
+LIST_INTRO = re.compile(
+    r"^(?P<pre>[^,;:]*?)\s*\bcó(?P<what>\s+sự\s+(?:tham dự|chỉ đạo|có mặt)(?:\s+và\s+chỉ đạo)?"
+    r"\s+của)?(?:\s+(?:các\s+)?đồng chí)?\s*:?\s"
+)
+TITLE_REFERENCE = re.compile(
+    r"\b[Đđ]ồng chí\s+(?P<title>(?:[A-ZĐÀ-Ỹ]\w*|UBND|HĐND|tỉnh)(?:\s+\w+){0,8})"
+)
+
+RANK_BY_KEY = {canonical(rank).lower(): rank for rank in RANKS}
+ROLE_VERB_KEYS = [(canonical(verb), role) for verb, role in ROLE_VERBS]
+PREDICATE_KEYS = sorted({canonical(w) for w in PREDICATE_STARTS}, key=len, reverse=True)
+
+
+@dataclass
+class Mention:
+    name: str | None
+    start: int
+    end: int
+    rank: str | None = None
+    titles: list[str] = field(default_factory=list)
+    after_titles: int = 0
+    title_reference: str | None = None
+
+
+def tokens(text):
+    return [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+def is_capitalised(word):
+    return (word[:1].isupper() and not word.isupper()) or (len(word) == 1 and word.isupper())
+
+
+def find_names(sentence):
+    """(name, start, end) for each personal name in the sentence."""
+    words = tokens(sentence)
+    found = []
+    i = 0
+    while i < len(words):
+        word, start, _ = words[i]
+        if canonical(word) not in FAMILY_NAMES or not is_capitalised(word):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(words)
+            and j - i < 5
+            and is_capitalised(words[j][0])
+            and not canonical(sentence[words[j][1] :]).startswith(NAME_STOPS)
+            and sentence[words[j - 1][2] : words[j][1]] == " "
+        ):
+            j += 1
+        if j - i >= 2:
+            end = words[j - 1][2]
+            name = sentence[start:end]
+            if not is_place(sentence, start, name):
+                found.append((name, start, end))
+            i = j
+            continue
+        i += 1
+    return found
+
+
+def is_place(sentence, start, name):
+    folded = fold(name)
+    if any(folded == p or folded.startswith(p + " ") for p in NOT_NAMES):
+        return True
+    before = sentence[:start].rstrip().lower()
+    if before.endswith(("tỉnh", "thành phố")):
+        return False  # "tỉnh Lý Thái Hải" is a title before a name: provinces are known above
+    return any(before.endswith(word.lower()) for word in PLACE_WORDS)
+
+
+def rank_before(sentence, start):
+    """(rank, start of the rank) written just before `start`, else (None, start)."""
+    before = sentence[:start]
+    match = re.search(r"(\w+\s+\w+)\s+(?:đồng chí\s+)?$", before)
+    if match:
+        key = canonical(match.group(1)).lower()
+        if key in RANK_BY_KEY:
+            return RANK_BY_KEY[key], match.start(1)
+    return None, start
+
+
+def starts_predicate(text):
+    key = canonical(text)
+    return any(
+        key.startswith(word) and (len(key) == len(word) or not key[len(word)].isalnum())
+        for word in PREDICATE_KEYS
+    )
+
+
+def read_titles(sentence, position):
+    """Titles written after a name from `position`: (titles, where they end)."""
+    separator = SEPARATOR.match(sentence[position:])
+    if not separator:
+        return [], position
+    titles = []
+    cursor = position + separator.end()
+    while cursor < len(sentence):
+        segment_start = cursor
+        words = []
+        for word, start, end in tokens(sentence[cursor:]):
+            gap = sentence[cursor + (words[-1][2] if words else 0) : cursor + start]
+            if words and re.search(r"[,;:.()]", gap):
+                break
+            if starts_predicate(sentence[cursor + start :]) and word[:1].islower():
+                break
+            words.append((word, start, end))
+        if (
+            not words
+            or not words[0][0][:1].isupper()
+            or (
+                find_names(sentence[segment_start : segment_start + words[0][2] + 30])[:1]
+                and find_names(sentence[segment_start:])[0][1] == 0
+            )
+        ):
+            break
+        if (
+            rank_before(sentence[segment_start:] + " ", 0)[0]
+            or canonical(" ".join(w for w, _, _ in words[:2])).lower() in RANK_BY_KEY
+        ):
+            break
+        segment_end = segment_start + words[-1][2]
+        titles.append(sentence[segment_start:segment_end].strip())
+        cursor = segment_end
+        rest = sentence[cursor:]
+        more = re.match(r"^\s*,\s*", rest)
+        if not more:
+            break
+        cursor += more.end()
+    end = segment_start if not titles else cursor
+    return titles, min(end, len(sentence))
+
+
+def leading_roles(text):
+    """Roles of the opening verb cluster: "dự và chỉ đạo hội nghị" → attended, directed."""
+    roles = []
+    rest = ADVERBS.sub("", text.strip())
+    while rest:
+        key = canonical(rest).lower()
+        for verb, role in ROLE_VERB_KEYS:
+            if key.startswith(verb) and (len(key) == len(verb) or not key[len(verb)].isalnum()):
+                if role == "attended" and NOT_ATTEND.match(key):
+                    return roles
+                roles.append(role)
+                rest = rest[len(verb) :].lstrip()
+                break
+        else:
+            return roles
+        joiner = re.match(r"^(?:và|,)\s*", rest)
+        if joiner:
+            rest = rest[joiner.end() :]
+        elif not roles:
+            return roles
+    return roles
+
+
+def title_references(sentence, participants):
+    """Mentions by title only ("đồng chí Phó Tư lệnh"), resolved to a known participant."""
+    found = []
+    for match in TITLE_REFERENCE.finditer(sentence):
+        words = []
+        for word, _, end in tokens(match.group("title")):
+            if (word[:1].islower() and word not in {"tỉnh", "huyện", "thành"}) or starts_predicate(
+                match.group("title")[end - len(word) :]
+            ):
+                break
+            words.append((word, end))
+        if not words:
+            continue
+        reference = match.group("title")[: words[-1][1]]
+        if find_names(reference):
+            continue
+        person = resolve_title(reference, participants)
+        if person:
+            start = match.start("title")
+            found.append(
+                Mention(
+                    name=person.name,
+                    start=start,
+                    end=start + len(reference),
+                    after_titles=start + len(reference),
+                    title_reference=reference,
+                )
+            )
+    return found
+
+
+def resolve_title(reference, participants):
+    key = fold(reference)
+    matches = [
+        p
+        for p in participants
+        if any(fold(t) == key or fold(t).startswith(key + " ") for t in p.titles)
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def title_before(sentence, start):
+    """ "đồng chí Chủ tịch UBND tỉnh Lý Thái Hải": the title between "đồng chí" and the name."""
+    match = re.search(r"[Đđ]ồng chí\s+([A-ZĐÀ-Ỹ][^,;:]*?)\s+$", sentence[:start])
+    if match and not rank_before(match.group(1) + " x", len(match.group(1)) + 1)[0]:
+        candidate = match.group(1)
+        if canonical(candidate).startswith(NAME_STOPS):
+            return candidate
+    return None
+
+
+def sentence_mentions(sentence, participants):
+    mentions = []
+    for name, start, end in find_names(sentence):
+        rank, _ = rank_before(sentence, start)
+        titles, after = read_titles(sentence, end)
+        before = title_before(sentence, start)
+        if before:
+            titles = [before, *titles]
+        mentions.append(Mention(name, start, end, rank, titles, after or end))
+    mentions += title_references(sentence, participants)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def roles_for(sentence, mentions):
+    """Roles for each mention of one sentence, by the three shapes described above."""
+    roles = [[] for _ in mentions]
+    intro = LIST_INTRO.match(sentence)
+    if intro:
+        shared = leading_roles(intro.group("pre")) or (
+            leading_roles(intro.group("what").replace("sự", "").replace("của", "").strip())
+            if intro.group("what")
+            else []
+        )
+        for index, mention in enumerate(mentions):
+            if mention.start >= intro.end() - 1:
+                roles[index] += shared
+    if mentions:
+        before_first = sentence[: mentions[0].start]
+        head = before_first.split(",")[0] if "," in before_first else ""
+        if head and not intro:
+            roles[0] += leading_roles(head)
+    for index, mention in enumerate(mentions):
+        roles[index] += leading_roles(sentence[mention.after_titles :])
+    for index in range(len(mentions) - 2, -1, -1):
+        gap = sentence[mentions[index].after_titles : mentions[index + 1].start]
+        if not roles[index] and re.fullmatch(
+            r"\s*(?:và|cùng)\s+(?:đồng chí\s+)?(?:\w+\s+\w+\s+)?", gap
+        ):
+            roles[index] = list(roles[index + 1])
+    return roles
+
+
+def find_participants(sentences):
+    """Participants of one event, in order of first mention, from its narrative sentences."""
+    participants = []
+    by_key = {}
+    for sentence in sentences:
+        mentions = sentence_mentions(sentence, participants)
+        for mention, roles in zip(mentions, roles_for(sentence, mentions), strict=True):
+            key = canonical(mention.name).lower()
+            person = by_key.get(key)
+            if person is None:
+                person = ParsedParticipant(name=mention.name)
+                by_key[key] = person
+                participants.append(person)
+            if mention.rank and not person.rank:
+                person.rank = mention.rank
+            person.add_titles(mention.titles)
+            person.add_roles(roles, sentence)
+    return participants

@@ -1,0 +1,118 @@
+"""Plain data that crosses from the parser to the loader and to `extract --format json`."""
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+ROLE_ORDER = ("presided", "directed", "attended", "spoke", "concluded", "presented")
+
+
+@dataclass
+class ParsedParticipant:
+    name: str
+    rank: str | None = None
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+    def add_titles(self, titles):
+        for title in titles:
+            if not any(known == title or known.startswith(title) for known in self.titles):
+                self.titles.append(title)
+
+    def add_roles(self, roles, sentence):
+        self.roles = [r for r in ROLE_ORDER if r in set(self.roles) | set(roles)]
+        if sentence not in self.sentences:
+            self.sentences.append(sentence)
+
+
+@dataclass
+class ParsedOrganisation:
+    name: str
+    abbreviation: str = ""
+    kind: str = "other"
+    parent: str | None = None
+
+
+@dataclass
+class ParsedAward:
+    kind: str
+    giver: str
+    collectives: int | None = None
+    individuals: int | None = None
+    category: str = "other"
+    sentence: str = ""
+
+
+@dataclass
+class ParsedStatistic:
+    label: str
+    value: int | float
+    unit: str
+    qualifier: str = ""
+    sentence: str = ""
+
+
+@dataclass
+class ParsedEvent:
+    title: str
+    kind: str
+    date: dt.date | None = None
+    date_precision: str = ""
+    period: tuple[int, int] | None = None
+    period_label: str = ""
+    place: str = ""
+    province: str | None = None
+    participants: list[ParsedParticipant] = field(default_factory=list)
+    organisations: list[ParsedOrganisation] = field(default_factory=list)
+    awards: list[ParsedAward] = field(default_factory=list)
+    statistics: list[ParsedStatistic] = field(default_factory=list)
+
+
+@dataclass
+class ParsedArticle:
+    text: str
+    key: str | None = None
+    file: str | None = None
+    title: str | None = None
+    publisher: str = ""
+    url: str = ""
+    published: dt.datetime | None = None
+    byline: str | None = None
+    captions: list[str] = field(default_factory=list)
+    events: list[ParsedEvent] = field(default_factory=list)
+
+    def to_json(self):
+        """The `extract --format json` shape: dates as ISO strings, sentences left out."""
+        return {
+            "file": self.file,
+            "key": self.key,
+            "title": self.title,
+            "publisher": self.publisher,
+            "url": self.url,
+            "published": self.published.date().isoformat() if self.published else None,
+            "byline": self.byline,
+            "captions": self.captions,
+            "events": [event_json(event) for event in self.events],
+        }
+
+
+def event_json(event):
+    return {
+        "title": event.title,
+        "kind": event.kind,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision or None,
+        "period": list(event.period) if event.period else None,
+        "period_label": event.period_label,
+        "place": event.place,
+        "province": event.province,
+        "participants": [
+            {"name": p.name, "rank": p.rank, "titles": p.titles, "roles": p.roles}
+            for p in event.participants
+        ],
+        "organisations": [o.name for o in event.organisations],
+        "awards": [{k: v for k, v in asdict(a).items() if k != "sentence"} for a in event.awards],
+        "statistics": [
+            {k: v for k, v in asdict(s).items() if k != "sentence"} for s in event.statistics
+        ],
+    }

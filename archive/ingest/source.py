@@ -1,0 +1,112 @@
+"""Reading article files: bytes → checked text, and the optional header above the body.
+
+A fixture file starts with a header between two `---` lines (`key`, `publisher`, `url`, `title`,
+`published`); a bare article, as pasted from a news site, has none.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from archive.text import nfc
+
+HEADER_KEYS = {"key", "publisher", "url", "title", "published"}
+MIN_BODY_CHARS = 80
+
+
+class SourceError(ValueError):
+    """A file that cannot be an article; the message says why, in words a person can act on."""
+
+
+@dataclass
+class Source:
+    body: str
+    meta: dict = field(default_factory=dict)
+    name: str | None = None
+
+    @property
+    def checksum(self):
+        return hashlib.sha256(self.body.encode("utf-8")).hexdigest()
+
+    @property
+    def key(self):
+        if self.meta.get("key"):
+            return self.meta["key"]
+        if self.name:
+            return Path(self.name).stem
+        return f"sha-{self.checksum[:20]}"
+
+
+def decode(data: bytes):
+    if not data.strip():
+        raise SourceError("the file is empty")
+    if b"\x00" in data:
+        raise SourceError("the file is binary, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SourceError(f"the file is not UTF-8 text (byte {error.start})") from None
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > len(text) // 100:
+        raise SourceError("the file is binary, not text")
+    return text
+
+
+def split_header(text):
+    """(header dict, body) for text that may start with a `---` header."""
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text
+    try:
+        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
+    except StopIteration:
+        raise SourceError("the header opened with --- is never closed") from None
+    meta = {}
+    for line in lines[1:end]:
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in HEADER_KEYS:
+            raise SourceError(f"unknown header line: {line.strip()[:60]!r}")
+        if value.strip():
+            meta[key] = value.strip()
+    if "published" in meta:
+        meta["published"] = parse_header_datetime(meta["published"])
+    return meta, "\n".join(lines[end + 1 :])
+
+
+def parse_header_datetime(value):
+    for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(value, pattern)
+        except ValueError:
+            continue
+    raise SourceError(f"the header's published date {value!r} is not YYYY-MM-DD [HH:MM[:SS]]")
+
+
+def from_text(text, name=None):
+    meta, body = split_header(text)
+    if len(re.sub(r"\s+", "", body)) < MIN_BODY_CHARS:
+        raise SourceError("the article is too short to be a report (truncated?)")
+    return Source(body=body, meta=meta, name=name)
+
+
+def from_bytes(data, name=None):
+    return from_text(decode(data), name=name)
+
+
+def read_path(path):
+    path = Path(path)
+    return from_bytes(path.read_bytes(), name=path.name)
+
+
+def iter_paths(paths):
+    """Every article file named, folders expanded to their *.txt files in name order."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path

@@ -1,0 +1,15 @@
+"""Vietnamese text normalisation, shared by ingest, search and highlighting.
+
+Everything that compares Vietnamese text goes through here: NFC, one tone-mark placement
+("Tỉnh uỷ" and "Tỉnh ủy" are one word), diacritic folding with đ → d, slugs and sort keys.
+"""
+
+from .normalise import (
+    canonical,
+    fold,
+    nfc,
+    slugify_vi,
+    sort_key,
+)
+
+__all__ = ["canonical", "fold", "nfc", "slugify_vi", "sort_key"]

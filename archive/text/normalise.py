@@ -1,0 +1,118 @@
+"""Unicode normalisation, tone-mark placement and diacritic folding for Vietnamese."""
+
+import re
+import unicodedata
+
+TONE_MARKS = {
+    "\u0300": 2,  # huyền (grave)
+    "\u0301": 1,  # sắc (acute)
+    "\u0303": 4,  # ngã (tilde)
+    "\u0309": 3,  # hỏi (hook above)
+    "\u0323": 5,  # nặng (dot below)
+}
+TONE_BY_NUMBER = {number: mark for mark, number in TONE_MARKS.items()}
+VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+MARKED_VOWELS = set("ăâêôơưĂÂÊÔƠƯ")
+NEW_STYLE_PAIRS = {"oa", "oe", "uy"}
+WORD = re.compile(r"\w+")
+
+
+def nfc(text):
+    """The NFC form of `text` (text pasted from Word or macOS often arrives decomposed)."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+def _split_tone(syllable):
+    """(syllable without its tone mark, tone number or 0); vowel-quality marks are kept."""
+    tone = 0
+    kept = []
+    for char in unicodedata.normalize("NFD", syllable):
+        if char in TONE_MARKS:
+            tone = TONE_MARKS[char]
+        else:
+            kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def _nucleus(syllable):
+    """Start and end (exclusive) of the vowel nucleus, skipping the glide of "qu" and "gi"."""
+    lower = syllable.lower()
+    start = next((i for i, c in enumerate(lower) if c in VOWELS or c in "ăâêôơư"), None)
+    if start is None:
+        return None
+    if (start > 0 and lower[start - 1] == "q" and lower[start] == "u") or (
+        (start > 0 and lower[start - 1] == "g" and lower[start] == "i" and start + 1 < len(lower))
+        and lower[start + 1] in VOWELS
+    ):
+        start += 1
+    end = start
+    while end < len(lower) and syllable[end] in VOWELS:
+        end += 1
+    return (start, end) if end > start else None
+
+
+def _tone_position(syllable):
+    span = _nucleus(syllable)
+    if span is None:
+        return None
+    start, end = span
+    nucleus = syllable[start:end]
+    marked = [i for i, c in enumerate(nucleus) if c in MARKED_VOWELS]
+    if marked:
+        return start + marked[-1]
+    if len(nucleus) == 1:
+        return start
+    if end < len(syllable) or nucleus.lower() in NEW_STYLE_PAIRS:
+        return end - 1
+    if len(nucleus) == 3:
+        return start + 1
+    return start
+
+
+def _place_tone(syllable):
+    base, tone = _split_tone(syllable)
+    if not tone:
+        return base
+    position = _tone_position(base)
+    if position is None:
+        return syllable
+    marked = unicodedata.normalize("NFD", base[position]) + TONE_BY_NUMBER[tone]
+    return base[:position] + unicodedata.normalize("NFC", marked) + base[position + 1 :]
+
+
+def canonical(text):
+    """NFC text with every syllable's tone mark in one place: "hoà", "hòa" → "hòa"... in one form.
+
+    Case and everything that is not a tone mark are kept, so the result still reads as written.
+    """
+    return WORD.sub(lambda match: _place_tone(match.group()), nfc(text))
+
+
+def fold(text):
+    """Lower-case text without any diacritic, đ → d: "Đăng Bình" → "dang binh"."""
+    decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
+def slugify_vi(text, max_length=80):
+    """An ASCII slug: "Nguyễn Đăng Bình" → "nguyen-dang-binh"."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    return slug[:max_length].rstrip("-")
+
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
+# Dictionary order of tones: none, huyền, hỏi, ngã, sắc, nặng.
+_TONE_RANK = {0: 0, 2: 1, 3: 2, 4: 3, 1: 4, 5: 5}
+
+
+def sort_key(text):
+    """A key that sorts Vietnamese in dictionary order: D before Đ, a < ă < â, tones last."""
+    letters = []
+    tones = []
+    for word in WORD.findall(nfc(text).lower()):
+        base, tone = _split_tone(word)
+        letters.append(tuple(_LETTER_RANK.get(c, 100 + ord(c)) for c in base))
+        tones.append(_TONE_RANK[tone])
+    return (tuple(letters), tuple(tones))

@@ -1,0 +1,10 @@
+"""URLs: the public archive under its own namespace, the admin at /admin/."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("archive.public_urls")),
+]

@@ -1,0 +1,108 @@
+"""Field-by-field comparison of an extraction with one written out by hand."""
+
+from archive.text import canonical, fold
+
+EVENT_FIELDS = ("title", "kind", "date", "period", "place", "province")
+
+
+def label_matches(expected, actual):
+    """An extracted label must hold every word of the expected one (it may say more)."""
+    actual_words = set(fold(actual).replace(",", " ").split())
+    return all(word in actual_words for word in fold(expected).replace(",", " ").split())
+
+
+def differences(expected, actual):
+    """Every disagreement, as readable lines; an empty list means the extraction is right."""
+    problems = []
+    for field in ("title", "published", "byline"):
+        if field in expected and expected[field] != actual.get(field):
+            problems.append(
+                f"article {field}: expected {expected[field]!r}, got {actual.get(field)!r}"
+            )
+    if sorted(expected.get("captions", [])) != sorted(actual.get("captions", [])):
+        problems.append(f"captions: expected {expected['captions']!r}, got {actual['captions']!r}")
+    if len(expected["events"]) != len(actual["events"]):
+        return [*problems, f"{len(actual['events'])} events, expected {len(expected['events'])}"]
+    for want, got in zip(expected["events"], actual["events"], strict=True):
+        problems += event_differences(want, got)
+    return problems
+
+
+def event_differences(want, got):
+    problems = []
+    for field in EVENT_FIELDS:
+        if want.get(field) != got.get(field):
+            problems.append(f"event {field}: expected {want.get(field)!r}, got {got.get(field)!r}")
+    problems += participant_differences(want["participants"], got["participants"])
+    if set(want["organisations"]) != set(got["organisations"]):
+        missing = set(want["organisations"]) - set(got["organisations"])
+        extra = set(got["organisations"]) - set(want["organisations"])
+        problems.append(f"organisations: missing {sorted(missing)}, unexpected {sorted(extra)}")
+    problems += list_differences("award", want["awards"], got["awards"], award_key, AWARD_FIELDS)
+    problems += statistic_differences(want["statistics"], got["statistics"])
+    return problems
+
+
+def participant_differences(want, got):
+    problems = []
+    got_by_name = {canonical(p["name"]): p for p in got}
+    for person in want:
+        found = got_by_name.pop(canonical(person["name"]), None)
+        if found is None:
+            problems.append(f"participant missing: {person['name']}")
+            continue
+        for field in ("rank", "titles", "roles"):
+            if person[field] != found[field]:
+                problems.append(
+                    f"{person['name']} {field}: expected {person[field]!r}, got {found[field]!r}"
+                )
+    problems += [f"unexpected participant: {name}" for name in got_by_name]
+    return problems
+
+
+AWARD_FIELDS = ("kind", "giver", "collectives", "individuals")
+
+
+def award_key(award):
+    return tuple(award[field] for field in AWARD_FIELDS)
+
+
+def list_differences(what, want, got, key, fields):
+    want_keys = [key(item) for item in want]
+    got_keys = [key(item) for item in got]
+    problems = [f"{what} missing: {k}" for k in want_keys if k not in got_keys]
+    problems += [f"unexpected {what}: {k}" for k in got_keys if k not in want_keys]
+    return problems
+
+
+def statistic_differences(want, got):
+    problems = []
+    remaining = list(got)
+    for figure in want:
+        match = next(
+            (
+                g
+                for g in remaining
+                if g["value"] == figure["value"]
+                and g["unit"] == figure["unit"]
+                and g["qualifier"] == figure["qualifier"]
+                and label_matches(figure["label"], g["label"])
+            ),
+            None,
+        )
+        if match is None:
+            problems.append(f"statistic missing: {figure}")
+        else:
+            remaining.remove(match)
+    problems += [f"unexpected statistic: {g}" for g in remaining]
+    return problems
+
+
+def fact_counts(expected):
+    """How many facts a hand-written extraction holds, for accuracy figures."""
+    total = 0
+    for event in expected["events"]:
+        total += len(EVENT_FIELDS) + len(event["organisations"])
+        total += sum(3 for _ in event["participants"])
+        total += len(event["awards"]) + len(event["statistics"])
+    return total
