@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 # Migrations, the reviewed archive fixture and the search index; safe to run again.
 setup: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py loaddata fixtures/archive.json
+	$(BIN)/python manage.py setup_archive
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0 || true
 	$(BIN)/python manage.py rebuild_index
 

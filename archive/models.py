@@ -6,12 +6,14 @@ and an `edited_fields` list, so that a value an editor corrected by hand is neve
 """
 
 import uuid
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from archive.text import fold, nfc, slugify_vi
@@ -67,8 +69,9 @@ class Article(EditTracked):
     byline = models.CharField(_("byline"), max_length=200, blank=True)
     text = models.TextField(_("text"))
     checksum = models.CharField(_("content checksum"), max_length=64, editable=False)
-    imported_at = models.DateTimeField(_("imported"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Defaults rather than auto_now: a fixture loaded raw carries no timestamps.
+    imported_at = models.DateTimeField(_("imported"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
 
     objects = KeyedManager()
 
@@ -86,6 +89,12 @@ class Article(EditTracked):
 
     def get_absolute_url(self):
         return reverse("archive:article-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         self.text = nfc(self.text)
@@ -204,6 +213,9 @@ def unique_slug(model, text):
 
 
 class EventQuerySet(models.QuerySet):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
     def in_year(self, year):
         return self.filter(date_held__year=year)
 
@@ -497,5 +509,6 @@ class Statistic(ExtractedFact):
 
     @property
     def value_display(self):
-        value = self.value.normalize() if self.value is not None else ""
-        return f"{value:f}" if value != "" else ""
+        if self.value is None:
+            return ""
+        return f"{Decimal(str(self.value)).normalize():f}"

@@ -21,6 +21,7 @@ CLAUSE_STARTERS = re.compile(
 TRAILING_LINK = re.compile(r"\s+(?:được|đạt|là|có|với|tổng số|tổng|gồm|cho|thu hút)\s*$")
 UNIT_KEYS = sorted(((canonical(u), u) for u in UNITS), key=lambda item: -len(item[0]))
 NOT_FIGURE_KEYS = {canonical(word) for word in NOT_FIGURES}
+MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 1000000}
 
 
 def parse_number(whole, decimals):
@@ -80,6 +81,10 @@ def find_figures(sentence, excluded_spans=()):
         whole, decimals = match.group(1), match.group(2)
         value = parse_number(whole, decimals)
         after = sentence[match.end() :].lstrip()
+        multiplier = re.match(r"(nghìn|ngàn|vạn|triệu)\s+(?!đồng)", after)
+        if multiplier:
+            value = round(value * MULTIPLIERS[multiplier.group(1)])
+            after = after[multiplier.end() :]
         unit = unit_at(after)
         if not unit or canonical(unit) in NOT_FIGURE_KEYS or is_year(value, whole):
             continue

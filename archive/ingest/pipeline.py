@@ -1,0 +1,69 @@
+"""One file through the whole pipeline: read, parse, load, with failures kept to that file."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from archive.ingest import loader, source
+from archive.ingest.parser import ParseError, parse_source
+
+
+@dataclass
+class FileResult:
+    file: str
+    status: str
+    article_id: int | None = None
+    error: str | None = None
+
+    def as_dict(self):
+        return {
+            "file": self.file,
+            "status": self.status,
+            "article_id": self.article_id,
+            "error": self.error,
+        }
+
+
+class DryRunRollback(Exception):
+    pass
+
+
+def extract_path(path):
+    """The parsed article of one file (no database): raises SourceError or ParseError."""
+    return parse_source(read(path))
+
+
+def read(path):
+    if str(path) == "-":
+        import sys
+
+        return source.from_bytes(sys.stdin.buffer.read(), name="-")
+    try:
+        return source.read_path(path)
+    except OSError as error:
+        raise source.SourceError(error.strerror or str(error)) from None
+
+
+def ingest_path(path, dry_run=False):
+    """Ingest one file; a failure is reported in the result and leaves nothing behind."""
+    try:
+        src = read(path)
+        parsed = parse_source(src)
+        if dry_run:
+            return dry_load(str(path), parsed, src.checksum)
+        result = loader.load_article(parsed, src.checksum)
+    except (source.SourceError, ParseError) as error:
+        return FileResult(str(path), loader.FAILED, error=str(error))
+    return FileResult(str(path), result.status, article_id=result.article.pk)
+
+
+def dry_load(name, parsed, checksum):
+    outcome = {}
+    try:
+        with transaction.atomic():
+            result = loader.load_article(parsed, checksum)
+            outcome["result"] = FileResult(name, result.status, article_id=result.article.pk)
+            raise DryRunRollback
+    except DryRunRollback:
+        pass
+    return outcome["result"]

@@ -1,0 +1,61 @@
+"""Load article files into the archive: one transaction per article, idempotent."""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.ingest.loader import FAILED, NEW, UNCHANGED, UPDATED
+from archive.ingest.pipeline import ingest_path
+from archive.ingest.source import iter_paths
+
+
+class Command(BaseCommand):
+    help = (
+        "Ingest article files or folders of .txt files. Each article is loaded in its own "
+        "transaction; a second run changes nothing; fields edited by hand are kept."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH")
+        parser.add_argument("--format", choices=["json", "text"], default="text")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would change; write nothing."
+        )
+
+    def handle(self, *args, **options):
+        paths = options["paths"]
+        files = list(iter_paths(paths))
+        results = []
+        show_progress = options["format"] == "text" and sys.stdout.isatty()
+        for index, path in enumerate(files, start=1):
+            result = ingest_path(path, dry_run=options["dry_run"])
+            results.append(result)
+            if options["format"] == "text":
+                self.report(result, options["verbosity"])
+            if show_progress:
+                self.stderr.write(f"\r{index}/{len(files)}", ending="")
+        if show_progress:
+            self.stderr.write("")
+        if options["format"] == "json":
+            self.stdout.write(
+                json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2)
+            )
+        else:
+            self.summary(results, options["dry_run"])
+        failed = sum(r.status == FAILED for r in results)
+        if failed:
+            raise CommandError(f"{failed} of {len(results)} files failed")
+
+    def report(self, result, verbosity):
+        if result.status == FAILED:
+            self.stderr.write(self.style.ERROR(f"{result.file}: {result.error}"))
+        elif verbosity >= 2 or (verbosity >= 1 and result.status != UNCHANGED):
+            self.stdout.write(f"{result.file}: {result.status}")
+
+    def summary(self, results, dry_run):
+        counts = {s: sum(r.status == s for r in results) for s in (NEW, UPDATED, UNCHANGED, FAILED)}
+        line = ", ".join(f"{n} {status}" for status, n in counts.items())
+        prefix = "Dry run, nothing written: " if dry_run else ""
+        style = self.style.ERROR if counts[FAILED] else self.style.SUCCESS
+        self.stdout.write(style(f"{prefix}{len(results)} files: {line}"))

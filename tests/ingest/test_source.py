@@ -1,0 +1,41 @@
+"""Reading files: headers, and bad input refused with a reason."""
+
+import pytest
+
+from archive.ingest.source import SourceError, from_bytes, from_text
+
+BODY = "Sáng 09/01, Đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh chủ trì Hội nghị tổng kết. " * 3
+
+
+def test_header_is_read_and_body_kept_exactly():
+    text = f"---\nkey: abc\npublisher: Báo Bắc Kạn\npublished: 2024-12-05 19:25\n---\n{BODY}"
+    source = from_text(text)
+    assert source.key == "abc"
+    assert source.meta["publisher"] == "Báo Bắc Kạn"
+    assert source.meta["published"].hour == 19
+    assert source.body == BODY
+
+
+def test_bare_text_has_no_header_and_a_key_from_its_name_or_content():
+    assert from_text(BODY, name="x/report-7.txt").key == "report-7"
+    assert from_text(BODY).key.startswith("sha-")
+    assert from_text(BODY).key == from_text(BODY).key
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        ("Hội nghị tổng kết".encode("utf-16"), "binary"),
+        (b"H\xf4i ngh\xec t\xf4ng k\xeat c\xf4ng t\xe1c qu\xf4c ph\xf2ng " * 4, "not UTF-8"),
+        (b"Hoi nghi.", "too short"),
+        (b"---\nkey: a\n" + BODY.encode(), "never closed"),
+        (b"---\ncolour: red\n---\n" + BODY.encode(), "unknown header"),
+        (b"---\npublished: yesterday\n---\n" + BODY.encode(), "published date"),
+    ],
+)
+def test_bad_input_is_refused_with_a_reason(data, reason):
+    with pytest.raises(SourceError, match=reason):
+        from_bytes(data)
