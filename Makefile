@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 export DJANGO_DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test test-sqlite test-postgres lint format setup fixtures clean
+.PHONY: install run test test-sqlite test-postgres lint format setup fixtures accuracy clean
 
 install: $(STAMP)
 
@@ -56,6 +56,17 @@ test-postgres: install
 	else \
 		echo "SKIPPED the PostgreSQL half: no PostgreSQL answers at $(PG_URL) (set CI=true to make this an error)."; \
 	fi
+
+# Regenerate the reviewed fixture from fixtures/articles (review the diff before committing).
+fixtures: install
+	rm -rf var/fixtures-build
+	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py migrate --noinput -v 0
+	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py ingest fixtures/articles
+	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py export_archive -o fixtures/archive.json
+	rm -rf var/fixtures-build
+
+accuracy: install
+	$(BIN)/python -m tests.ingest.accuracy tests/ingest/samples tests/ingest/heldout
 
 clean:
 	rm -rf $(VENV) var

@@ -87,14 +87,14 @@ class Article(EditTracked):
     def __str__(self):
         return self.title or self.key
 
-    def get_absolute_url(self):
-        return reverse("archive:article-detail", args=[self.pk])
-
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:article-detail", args=[self.pk])
 
     def clean(self):
         self.text = nfc(self.text)

@@ -22,7 +22,14 @@ def test_extract_prints_the_documented_json_and_writes_nothing(db):
     assert len(document["articles"]) == 5
     event = document["articles"][2]["events"][0]
     assert set(event) >= {
-        "title", "kind", "date", "period", "place", "participants", "organisations", "awards",
+        "title",
+        "kind",
+        "date",
+        "period",
+        "place",
+        "participants",
+        "organisations",
+        "awards",
         "statistics",
     }
     assert event["participants"][0] == {

@@ -117,7 +117,10 @@ def dump(**kwargs):
 
 def test_dumpdata_loaddata_round_trip_loses_nothing(loaded_archive, tmp_path):
     before = dump()
-    counts = [m.objects.count() for m in (Article, Event, Person, Organisation, Participation, Award, Statistic)]
+    counts = [
+        m.objects.count()
+        for m in (Article, Event, Person, Organisation, Participation, Award, Statistic)
+    ]
     assert all(counts)
     path = tmp_path / "backup.json"
     path.write_text(before, encoding="utf-8")

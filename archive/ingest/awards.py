@@ -8,11 +8,12 @@ from archive.ingest.records import ParsedAward
 QUOTED = r"[\"“”'‘’«]"
 CLASS = r"(?: hạng (?:Nhất|Nhì|Ba))?"
 AWARD = re.compile(
-    rf"(?P<kind>Bằng khen|Giấy khen|Cờ thi đua|Huân chương(?: [A-ZĐÀ-Ỹ]\w*)+{CLASS}"
-    rf"|Huy chương(?: [A-ZĐÀ-Ỹ]\w*)+{CLASS})"
+    rf"(?P<kind>Bằng khen|Giấy khen|Cờ thi đua|(?:Huân|Huy) chương [A-ZĐ]\w*(?: \w+){{0,4}}?"
+    rf"(?:{CLASS}(?= cho | tặng | của |[,;.]|$)))"
     rf"|danh hiệu\s*(?:{QUOTED}(?P<quoted>[^\"“”'‘’«»]+){QUOTED}"
     r"|(?P<plain>[A-ZĐÀ-Ỹ][^,;.]*?)(?= cho | tặng |[,;.]|$))"
 )
+ON_BEHALF_OF = re.compile(r"thừa (?:ủy|uỷ) quyền(?: của)? (?P<giver>[^,;.]+)")
 COMMENDED_BY = re.compile(r"\bđược\s+(?P<giver>[^,;.]+?)\s+khen thưởng")
 GIVE_VERB = re.compile(
     r"\s*(?:đã\s+|cũng\s+)?(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng|[Tt]ặng)\s*$"
@@ -75,6 +76,9 @@ def find_awards(sentence):
         giver_of = GIVER_OF.match(following)
         if giver_of:
             giver = giver_of.group("giver").strip()
+        on_behalf = ON_BEHALF_OF.search(sentence[clause_start : match.start()])
+        if on_behalf:
+            giver = on_behalf.group("giver").strip()
         if giver is None:
             giver = previous_giver or ""
         scope_end = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)

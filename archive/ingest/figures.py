@@ -2,7 +2,14 @@
 
 import re
 
-from archive.ingest.lexicon import BARE_UNITS, NOT_FIGURES, QUALIFIERS, UNITS
+from archive.ingest.lexicon import (
+    ACTIVITIES,
+    BARE_UNITS,
+    CLASSIFIERS,
+    NOT_FIGURES,
+    QUALIFIERS,
+    UNITS,
+)
 from archive.ingest.records import ParsedStatistic
 from archive.text import canonical
 
@@ -18,9 +25,12 @@ CLAUSE_STARTERS = re.compile(
     r"^(?:trong đó|thu hút|góp phần|đạt|bảo đảm|đảm bảo|đồng thời|được|nâng|tổ chức|xây dựng|"
     r"triển khai|thực hiện|hoàn thành|phối hợp|tham gia|với|và)\b"
 )
+LINK_WORDS = r"(?:của|được|và|cho|với|tại|trong|có|đã|là|để|từ|về|thì|mà|đạt|tham)$"
 TRAILING_LINK = re.compile(r"\s+(?:được|đạt|là|có|với|tổng số|tổng|gồm|cho|thu hút)\s*$")
 UNIT_KEYS = sorted(((canonical(u), u) for u in UNITS), key=lambda item: -len(item[0]))
 NOT_FIGURE_KEYS = {canonical(word) for word in NOT_FIGURES}
+ACTIVITY_KEYS = [canonical(a) for a in ACTIVITIES]
+LINK_WORDS = r"của|được|và|cho|với|tại|trong|có|đã|là|để|từ|về|thì|mà|đạt|tham|nhập|tham"
 MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 1000000}
 
 
@@ -29,15 +39,29 @@ def parse_number(whole, decimals):
     return float(f"{value}.{decimals}") if decimals else value
 
 
+def starts_with(key, word):
+    return key.startswith(word) and (len(key) == len(word) or not key[len(word)].isalnum())
+
+
 def unit_at(text):
+    """The counted noun that opens `text`: a known unit, a classifier with its activity
+    ("cuộc diễn tập"), or else the first two lower-case syllables ("thí sinh")."""
     key = canonical(text)
-    for unit_key, _unit in UNIT_KEYS:
-        if key.startswith(unit_key) and (
-            len(key) == len(unit_key) or not key[len(unit_key)].isalnum()
-        ):
-            return text[: len(unit_key)]
-    word = re.match(r"[a-zà-ỹđ]+", text)
-    return word.group() if word else None
+    unit_key = next((u for u, _ in UNIT_KEYS if starts_with(key, u)), None)
+    if unit_key in CLASSIFIERS:
+        after = key[len(unit_key) :]
+        rest = after.lstrip()
+        activity = next((a for a in ACTIVITY_KEYS if starts_with(rest, a)), None)
+        if activity:
+            return text[: len(key) - len(rest) + len(activity)]
+    if unit_key:
+        return text[: len(unit_key)]
+    words = re.match(r"([a-zà-ỹđ]+)(?: ([a-zà-ỹđ]+))?", text)
+    if not words:
+        return None
+    if words.group(2) and not re.fullmatch(LINK_WORDS, words.group(2)):
+        return words.group(0)
+    return words.group(1)
 
 
 def label_after(text):

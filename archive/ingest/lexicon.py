@@ -85,6 +85,37 @@ PREDICATE_STARTS = (
     "tham gia",
     "có",
     "là",
+    "cảm ơn",
+    "hướng dẫn",
+    "nhận xét",
+    "thông tin",
+    "giới thiệu",
+    "công bố",
+    "đọc",
+    "tuyên bố",
+    "dặn dò",
+    "căn dặn",
+    "động viên",
+    "thăm",
+    "kiểm tra",
+    "đề cập",
+    "khen ngợi",
+    "chúc",
+    "gửi",
+    "bày tỏ",
+    "phân tích",
+    "trả lời",
+    "giải đáp",
+    "tiếp thu",
+    "quán triệt",
+    "chỉ ra",
+    "lưu ý",
+    "nêu",
+    "cho rằng",
+    "khẳng định",
+    "thừa ủy quyền",
+    "trân trọng",
+    "tuyên dương",
 )
 
 FAMILY_NAMES = set(
@@ -189,6 +220,18 @@ FAMILY_NAMES = set(
         "Thào",
         "Hờ",
         "Lầu",
+        "Lộc",
+        "Danh",
+        "Vàng",
+        "Quàng",
+        "Cầm",
+        "Điêu",
+        "Khương",
+        "Tòng",
+        "Kpă",
+        "Rơ",
+        "Siu",
+        "Y",
     ]
 )
 
@@ -310,13 +353,32 @@ UNITS = (
     "tổ",
     "trận",
     "ngày công",
+    "thí sinh",
+    "văn kiện",
+    "phương tiện",
+    "hài cốt",
+    "tin bài",
     "tấn",
     "km",
     "ha",
 )
 
-# Units that say how often, not what: "587 lần" is labelled by the clause before it.
-BARE_UNITS = {"lần", "lượt", "cuộc", "đợt", "buổi", "ngày công"}
+# Units that say how often or how much, not of what: "587 lần" is labelled by the clause before.
+BARE_UNITS = {"lần", "lượt", "cuộc", "đợt", "buổi", "ngày công", "tỷ đồng", "triệu đồng", "tấn"}
+
+# Classifiers that take the activity after them into the unit: "34 cuộc diễn tập".
+CLASSIFIERS = {"cuộc", "đợt"}
+ACTIVITIES = (
+    "diễn tập",
+    "tập huấn",
+    "bồi dưỡng",
+    "kiểm tra",
+    "tuyên truyền",
+    "hội thi",
+    "hội thao",
+    "huấn luyện",
+    "tuần tra",
+)
 
 # Nouns after a number that make it something other than a figure of the year.
 NOT_FIGURES = {

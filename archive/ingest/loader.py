@@ -142,8 +142,9 @@ def load_participations(sync, article, event, participants):
     keys = []
     for order, participant in enumerate(participants):
         person = person_for(sync, participant.name)
-        sentence = " ".join(participant.sentences)
+        # A person the report names at the event without a role verb was there: attended.
         for role in participant.roles or ["attended"]:
+            sentence = participant.role_sentences.get(role, participant.sentences[0])
             key = f"{article.key}#p:{person.slug}:{role}"
             keys.append(key)
             sync.upsert(
@@ -270,7 +271,9 @@ def organisation_by_name(name):
 def organisation_named(sync, name):
     organisation = organisation_by_name(name)
     if organisation is None:
-        kind = Organisation.Kind.MILITARY if name.startswith("Quân khu") else Organisation.Kind.OTHER
+        kind = (
+            Organisation.Kind.MILITARY if name.startswith("Quân khu") else Organisation.Kind.OTHER
+        )
         organisation = Organisation.objects.create(name=name, kind=kind)
         sync.changed = True
     return organisation

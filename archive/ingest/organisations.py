@@ -17,6 +17,7 @@ PROVINCE = "(?:" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=T
 LEVEL = r"(?P<level>tỉnh|thành phố|TP\.?)"
 OF_PROVINCE = rf"{LEVEL}(?: (?P<province>{PROVINCE}))?"
 REGION = r"(?P<region>[1-9]|IX|IV|V?I{1,3}|VI{0,3})\b"
+PROVINCE_SPELLING = {canonical(p): p for p in PROVINCES}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
 
 REGION_OF_PROVINCE = {
@@ -52,16 +53,22 @@ class Pattern:
         groups = match.groupdict()
         level = groups.get("level") or "tỉnh"
         level = "thành phố" if level.startswith("TP") else level
-        where = groups.get("province") or province
-        if "{province}" in self.template and not where:
-            return []
-        region = groups.get("region")
-        if region:
-            region = str(ROMAN.get(region, region))
-        provinces = [where]
+        provinces = [groups.get("province") or province]
         if groups.get("provinces"):
             provinces = re.split(r"\s*(?:,| và )\s*", groups["provinces"])
-        return [self.template.format(level=level, province=p, region=region) for p in provinces]
+        if "{province}" in self.template and not all(provinces):
+            return []
+        region = groups.get("region") or groups.get("region2")
+        values = {
+            "level": level,
+            "region": ROMAN.get(region, region),
+            "unit": groups.get("unit"),
+            "number": groups.get("number"),
+        }
+        return [
+            self.template.format(province=PROVINCE_SPELLING.get(canonical(p or ""), p), **values)
+            for p in provinces
+        ]
 
 
 def pattern(regex, template, abbreviation="", kind="other", consumes=False, parent=""):
@@ -78,8 +85,8 @@ PATTERNS = (
         consumes=True,
     ),
     pattern(
-        rf"Bộ Chỉ huy (?:Bộ đội Biên phòng|BĐBP)(?: \d+)? (?:tỉnh|thành phố) "
-        rf"(?P<provinces>{PROVINCE}(?:(?:,| và) {PROVINCE})*)",
+        rf"Bộ Chỉ huy (?:Bộ đội Biên phòng|BĐBP)(?: \d+)? (?:tỉnh|thành phố)"
+        rf"(?: (?P<provinces>{PROVINCE}(?:(?:,| và) {PROVINCE})*))?",
         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh {province}",
         "BĐBP",
         "military",
@@ -118,6 +125,24 @@ PATTERNS = (
     pattern(rf"\bThành ủy(?: (?P<province>{PROVINCE}))?", "Thành ủy {province}", "", "party"),
     pattern(rf"\bCông an {OF_PROVINCE}", "Công an {level} {province}", "", "police"),
     pattern(
+        rf"Hội đồng [Gg]iáo dục quốc phòng(?: và|,)? an ninh {OF_PROVINCE}",
+        "Hội đồng Giáo dục quốc phòng và an ninh {level} {province}",
+        "HĐ GDQP-AN",
+        "steering",
+    ),
+    pattern(
+        rf"Hội đồng [Nn]ghĩa vụ quân sự {OF_PROVINCE}",
+        "Hội đồng Nghĩa vụ quân sự {level} {province}",
+        "HĐ NVQS",
+        "steering",
+    ),
+    pattern(
+        r"\b(?P<unit>Sư đoàn|Lữ đoàn|Trung đoàn|Quân đoàn|Vùng) (?P<number>\d+)\b",
+        "{unit} {number}",
+        "",
+        "military",
+    ),
+    pattern(
         rf"Ủy ban (?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)? {OF_PROVINCE}",
         "Ủy ban Mặt trận Tổ quốc Việt Nam {level} {province}",
         "MTTQ",
@@ -154,11 +179,7 @@ def find_organisations(text, province):
                 continue
             if spec.consumes:
                 consumed.append((start, end))
-            if match.groupdict().get("region2"):
-                names = [f"Quân khu {match.group('region2')}"]
-            else:
-                names = spec.names(match, province)
-            for name in names:
+            for name in spec.names(match, province):
                 found.append((start, name, spec))
     found.sort(key=lambda item: item[0])
     result, seen = [], set()

@@ -9,7 +9,7 @@ from archive.ingest.figures import find_figures
 from archive.ingest.layout import read_layout, split_sentences
 from archive.ingest.lexicon import PROVINCES
 from archive.ingest.organisations import find_organisations
-from archive.ingest.people import find_participants
+from archive.ingest.people import find_participants, starts_predicate
 from archive.ingest.records import ParsedArticle, ParsedEvent
 from archive.text import canonical
 
@@ -45,8 +45,10 @@ DESCRIPTORS = tuple(
         "học tập",
     )
 )
-CONTINUATIONS = re.compile(
-    r"^\s*(?:triển khai|phương hướng|nhiệm vụ|công tác|giai đoạn|định hướng)\b"
+# After a comma, a conference's name goes on with more of what it is about ("công tác quốc
+# phòng, quân sự địa phương năm 2024, triển khai nhiệm vụ năm 2025") but not with a new clause.
+NOT_CONTINUATIONS = re.compile(
+    r"^\s*(?:[A-ZĐÀ-Ỹ]|\d|đồng chí|dưới|với|nhằm|tại|do|có|các|đã|sẽ|được|nhưng|song|đồng thời)"
 )
 TITLE_END = re.compile(r"\s(?:tại|do|dưới sự|với sự|nhằm|vào|diễn ra)\s|[.!?]|$")
 KINDS = (
@@ -57,7 +59,8 @@ KINDS = (
     ("giao quân", "recruitment"),
     ("tập huấn", "training"),
     ("huấn luyện", "training"),
-    ("triển khai nhiệm vụ", "deployment"),
+    ("triển khai", "deployment"),
+    ("quán triệt", "deployment"),
 )
 FALLBACK_TITLES = {
     "review": "Hội nghị tổng kết",
@@ -68,7 +71,10 @@ FALLBACK_TITLES = {
     "recruitment": "Lễ giao nhận quân",
     "other": "Hội nghị",
 }
-PLACE = re.compile(r"\btại\s+(?P<place>[^,.;]+)")
+PLACE = re.compile(r"\btại\s+(?P<place>[^,.;]+)(?P<more>(?:,[^,.;]+)*)")
+ADMINISTRATIVE_UNIT = re.compile(
+    r"^\s*(?:xã|huyện|phường|quận|thị trấn|thị xã|thành phố|tỉnh)(?:\s+[A-ZĐ][^\s,]*|\s+\d+)+\s*$"
+)
 NOT_PLACES = re.compile(r"^(?:[Hh]ội nghị|buổi|địa phương|các|cơ sở|đây|chỗ)\b")
 
 
@@ -113,6 +119,8 @@ def parse_event(layout, article):
     period_found = (find_period(title) if title else None) or find_period(narrative)
     period, period_label = period_found if period_found else (None, "")
     kind = find_kind(title, period)
+    if kind == "deployment":
+        period, period_label = None, ""
     province = find_province(narrative, article.publisher, article.title)
     event = ParsedEvent(
         title=title or fallback_title(kind, period, period_label),
@@ -125,6 +133,9 @@ def parse_event(layout, article):
         organisations=find_organisations(f"{article.title or ''}\n{narrative}", province),
     )
     event.date, event.date_precision = find_date(sentences, article.published, period)
+    years = relative_period(title, event.date or article.published)
+    if years:
+        event.period = years
     for sentence in sentences:
         awards, spans = find_awards(sentence)
         event.awards += awards
@@ -157,7 +168,12 @@ def cut_title(rest):
     pieces = re.split(r"([,;])(?![^()]*\))", text)
     title = pieces[0]
     for index in range(1, len(pieces) - 1, 2):
-        if not CONTINUATIONS.match(pieces[index + 1]):
+        following = pieces[index + 1]
+        if (
+            NOT_CONTINUATIONS.match(following)
+            or not following.strip()[:1].islower()
+            or starts_predicate(following.strip())
+        ):
             break
         title += pieces[index] + pieces[index + 1]
     return title.strip()
@@ -182,11 +198,27 @@ def fallback_title(kind, period, period_label):
     return title
 
 
+RELATIVE_PERIOD = re.compile(r"\b(\d{1,2}) năm (?:thực hiện|triển khai|xây dựng|thi hành)")
+
+
+def relative_period(title, held):
+    """ "tổng kết 10 năm thực hiện Nghị quyết 28" held in 2023 reviews 2013–2023."""
+    match = RELATIVE_PERIOD.search(title or "")
+    if not match or held is None:
+        return None
+    return (held.year - int(match.group(1)), held.year)
+
+
 def find_place(sentence):
     for match in PLACE.finditer(sentence or ""):
         place = match.group("place").strip()
-        if not NOT_PLACES.match(place):
-            return place
+        if NOT_PLACES.match(place):
+            continue
+        for piece in match.group("more").split(",")[1:]:
+            if not ADMINISTRATIVE_UNIT.match(piece):
+                break
+            place += "," + piece
+        return place
     return ""
 
 

@@ -13,7 +13,7 @@ from archive.ingest.lexicon import FAMILY_NAMES, PREDICATE_STARTS, PROVINCES, RA
 from archive.ingest.records import ParsedParticipant
 from archive.text import canonical, fold
 
-TOKEN = re.compile(r"\w+")
+TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 PLACE_WORDS = ("tỉnh", "huyện", "xã", "thị trấn", "thành phố", "phường", "quận", "thị xã", "TP")
 # A name ends where a title, body or rank begins, even without a comma before it.
 NAME_STOPS = tuple(
@@ -54,18 +54,17 @@ NAME_STOPS = tuple(
 )
 NOT_NAMES = {fold(n) for n in ("Hồ Chí Minh",)} | {fold(p) for p in PROVINCES}
 SEPARATOR = re.compile(r"^\s*(?:,|[-–—](?=\s))\s*")
-COMRADE = re.compile(r"(?:[Đđ]ồng chí|[Cc]ác đồng chí)\s*:?\s*$")
+COMRADE_BEFORE = re.compile(r"(?:[Đđ]ồng chí|[Cc]ác đồng chí)\s*:?\s*$")
 NOT_ATTEND = re.compile(r"^dự\s+(?:án|báo|kiến|thảo|toán|bị|phòng|định|trữ|luật)\b")
 ADVERBS = re.compile(r"^(?:đã|cũng|cùng|đều|vừa)\s+")
 LIST_INTRO = re.compile(
     r"^(?P<pre>[^,;:]*?)\s*\bcó(?P<what>\s+sự\s+(?:tham dự|chỉ đạo|có mặt)(?:\s+và\s+chỉ đạo)?"
     r"\s+của)?(?:\s+(?:các\s+)?đồng chí)?\s*:?\s"
 )
-TITLE_REFERENCE = re.compile(
-    r"\b[Đđ]ồng chí\s+(?P<title>(?:[A-ZĐÀ-Ỹ]\w*|UBND|HĐND|tỉnh)(?:\s+\w+){0,8})"
-)
+TITLE_REFERENCE = re.compile(r"\b[Đđ]ồng chí\s+(?P<title>\w)")
 
 RANK_BY_KEY = {canonical(rank).lower(): rank for rank in RANKS}
+FAMILY_KEYS = {canonical(name) for name in FAMILY_NAMES}
 ROLE_VERB_KEYS = [(canonical(verb), role) for verb, role in ROLE_VERBS]
 PREDICATE_KEYS = sorted({canonical(w) for w in PREDICATE_STARTS}, key=len, reverse=True)
 
@@ -89,6 +88,12 @@ def is_capitalised(word):
     return (word[:1].isupper() and not word.isupper()) or (len(word) == 1 and word.isupper())
 
 
+def introduced(sentence, start):
+    """A rank or "đồng chí" just before `start`: what follows is a name, whatever its family."""
+    before = sentence[:start]
+    return bool(COMRADE_BEFORE.search(before)) or rank_before(sentence, start)[0] is not None
+
+
 def find_names(sentence):
     """(name, start, end) for each personal name in the sentence."""
     words = tokens(sentence)
@@ -96,7 +101,8 @@ def find_names(sentence):
     i = 0
     while i < len(words):
         word, start, _ = words[i]
-        if canonical(word) not in FAMILY_NAMES or not is_capitalised(word):
+        known_family = canonical(word) in FAMILY_KEYS
+        if not is_capitalised(word) or not (known_family or introduced(sentence, start)):
             i += 1
             continue
         j = i + 1
@@ -148,47 +154,55 @@ def starts_predicate(text):
     )
 
 
+def title_length(text):
+    """How much of `text` is one title: words up to punctuation or the sentence's verb.
+
+    "và" joins words inside a title ("Giáo dục quốc phòng và an ninh tỉnh") but, before a
+    capitalised word, a second person or a new clause.
+    """
+    words = []
+    for word, start, end in tokens(text):
+        gap = text[words[-1][2] if words else 0 : start]
+        if words and re.search(r"[,;:.()\[\]\"“”]", gap):
+            break
+        if word[:1].islower() and starts_predicate(text[start:]):
+            following = TOKEN.search(text, end)
+            if word != "và" or not following or not following.group()[:1].islower():
+                break
+        words.append((word, start, end))
+    return words[-1][2] if words else 0
+
+
+def starts_with_name(text):
+    names = find_names(text)
+    return bool(names) and names[0][1] == 0
+
+
+def starts_with_rank(text):
+    return bool(rank_before(text[:20] + " x", len(text[:20]) + 1)[0]) or any(
+        canonical(text).lower().startswith(rank) for rank in RANK_BY_KEY
+    )
+
+
 def read_titles(sentence, position):
     """Titles written after a name from `position`: (titles, where they end)."""
     separator = SEPARATOR.match(sentence[position:])
     if not separator:
         return [], position
     titles = []
-    cursor = position + separator.end()
+    cursor = end = position + separator.end()
     while cursor < len(sentence):
-        segment_start = cursor
-        words = []
-        for word, start, end in tokens(sentence[cursor:]):
-            gap = sentence[cursor + (words[-1][2] if words else 0) : cursor + start]
-            if words and re.search(r"[,;:.()]", gap):
-                break
-            if starts_predicate(sentence[cursor + start :]) and word[:1].islower():
-                break
-            words.append((word, start, end))
-        if (
-            not words
-            or not words[0][0][:1].isupper()
-            or (
-                find_names(sentence[segment_start : segment_start + words[0][2] + 30])[:1]
-                and find_names(sentence[segment_start:])[0][1] == 0
-            )
-        ):
-            break
-        if (
-            rank_before(sentence[segment_start:] + " ", 0)[0]
-            or canonical(" ".join(w for w, _, _ in words[:2])).lower() in RANK_BY_KEY
-        ):
-            break
-        segment_end = segment_start + words[-1][2]
-        titles.append(sentence[segment_start:segment_end].strip())
-        cursor = segment_end
         rest = sentence[cursor:]
-        more = re.match(r"^\s*,\s*", rest)
+        length = title_length(rest)
+        if not length or not rest[:1].isupper() or starts_with_name(rest) or starts_with_rank(rest):
+            break
+        titles.append(rest[:length].strip())
+        cursor = end = cursor + length
+        more = re.match(r"^\s*,\s*", sentence[cursor:])
         if not more:
             break
         cursor += more.end()
-    end = segment_start if not titles else cursor
-    return titles, min(end, len(sentence))
+    return titles, (end if titles else position)
 
 
 def leading_roles(text):
@@ -218,29 +232,17 @@ def title_references(sentence, participants):
     """Mentions by title only ("đồng chí Phó Tư lệnh"), resolved to a known participant."""
     found = []
     for match in TITLE_REFERENCE.finditer(sentence):
-        words = []
-        for word, _, end in tokens(match.group("title")):
-            if (word[:1].islower() and word not in {"tỉnh", "huyện", "thành"}) or starts_predicate(
-                match.group("title")[end - len(word) :]
-            ):
-                break
-            words.append((word, end))
-        if not words:
+        start = match.start("title")
+        if not match.group("title").isupper():
             continue
-        reference = match.group("title")[: words[-1][1]]
-        if find_names(reference):
+        reference = sentence[start : start + title_length(sentence[start:])]
+        if not reference or find_names(reference):
             continue
         person = resolve_title(reference, participants)
         if person:
-            start = match.start("title")
+            end = start + len(reference)
             found.append(
-                Mention(
-                    name=person.name,
-                    start=start,
-                    end=start + len(reference),
-                    after_titles=start + len(reference),
-                    title_reference=reference,
-                )
+                Mention(person.name, start, end, after_titles=end, title_reference=reference)
             )
     return found
 

@@ -13,6 +13,7 @@ class ParsedParticipant:
     titles: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
+    role_sentences: dict[str, str] = field(default_factory=dict)
 
     def add_titles(self, titles):
         for title in titles:
@@ -21,6 +22,8 @@ class ParsedParticipant:
 
     def add_roles(self, roles, sentence):
         self.roles = [r for r in ROLE_ORDER if r in set(self.roles) | set(roles)]
+        for role in roles:
+            self.role_sentences.setdefault(role, sentence)
         if sentence not in self.sentences:
             self.sentences.append(sentence)
 

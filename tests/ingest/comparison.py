@@ -19,13 +19,17 @@ def differences(expected, actual):
             problems.append(
                 f"article {field}: expected {expected[field]!r}, got {actual.get(field)!r}"
             )
-    if sorted(expected.get("captions", [])) != sorted(actual.get("captions", [])):
+    if captions(expected) != captions(actual):
         problems.append(f"captions: expected {expected['captions']!r}, got {actual['captions']!r}")
     if len(expected["events"]) != len(actual["events"]):
         return [*problems, f"{len(actual['events'])} events, expected {len(expected['events'])}"]
     for want, got in zip(expected["events"], actual["events"], strict=True):
         problems += event_differences(want, got)
     return problems
+
+
+def captions(article):
+    return sorted(c.rstrip(" .") for c in article.get("captions", []))
 
 
 def event_differences(want, got):
@@ -98,11 +102,38 @@ def statistic_differences(want, got):
     return problems
 
 
+def score(expected, actual):
+    """(facts read right, facts in all): every event field, participant (found, rank, titles,
+    roles), organisation, award and figure expected, plus every unexpected one as a fact wrong."""
+    problems = differences(expected, actual)
+    unexpected = sum(line.startswith("unexpected") for line in problems)
+    organisations_extra = sum(
+        len(line.split("unexpected [", 1)[1].strip("]").split("', '"))
+        for line in problems
+        if line.startswith("organisations:") and not line.endswith("unexpected []")
+    )
+    organisations_missing = sum(
+        len(line.split("missing [", 1)[1].split("]", 1)[0].split("', '"))
+        for line in problems
+        if line.startswith("organisations: missing [") and "missing []" not in line
+    )
+    wrong = (
+        sum(
+            1
+            for line in problems
+            if not line.startswith(("unexpected", "organisations", "captions", "article"))
+        )
+        + organisations_missing
+    )
+    total = fact_counts(expected) + unexpected + organisations_extra
+    return total - wrong - unexpected - organisations_extra, total
+
+
 def fact_counts(expected):
-    """How many facts a hand-written extraction holds, for accuracy figures."""
+    """How many facts a hand-written extraction holds."""
     total = 0
     for event in expected["events"]:
         total += len(EVENT_FIELDS) + len(event["organisations"])
-        total += sum(3 for _ in event["participants"])
+        total += 4 * len(event["participants"])
         total += len(event["awards"]) + len(event["statistics"])
     return total

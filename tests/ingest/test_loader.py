@@ -6,13 +6,16 @@ from archive.ingest import loader
 from archive.ingest.parser import parse_text
 from archive.ingest.source import from_text
 from archive.models import Article, Award, Event, Participation, Person
-from tests.conftest import ARTICLES
 
 pytestmark = pytest.mark.django_db
 
 
 def load(path_or_text, name=None):
-    text = path_or_text.read_text(encoding="utf-8") if hasattr(path_or_text, "read_text") else path_or_text
+    text = (
+        path_or_text.read_text(encoding="utf-8")
+        if hasattr(path_or_text, "read_text")
+        else path_or_text
+    )
     source = from_text(text, name=name or getattr(path_or_text, "name", None))
     from archive.ingest.parser import parse_source
 

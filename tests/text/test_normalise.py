@@ -7,13 +7,21 @@ from archive.text import canonical, fold, nfc, slugify_vi, sort_key
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    [("Tỉnh uỷ", "Tỉnh ủy"), ("hoà", "hòa"), ("thuý", "thúy"), ("khoẻ", "khỏe"), ("Hoà Bình", "Hòa Bình")],
+    [
+        ("Tỉnh uỷ", "Tỉnh ủy"),
+        ("hoà", "hòa"),
+        ("thuý", "thúy"),
+        ("khoẻ", "khỏe"),
+        ("Hoà Bình", "Hòa Bình"),
+    ],
 )
 def test_old_and_new_tone_placement_are_one_word(old, new):
     assert canonical(old) == canonical(new)
 
 
-@pytest.mark.parametrize("word", ["quốc", "giữ", "người", "Nguyễn", "ngoài", "quý", "thuở", "hoàng"])
+@pytest.mark.parametrize(
+    "word", ["quốc", "giữ", "người", "Nguyễn", "ngoài", "quý", "thuở", "hoàng"]
+)
 def test_canonical_leaves_unambiguous_words_alone(word):
     assert canonical(word) == word
 
