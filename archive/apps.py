@@ -7,3 +7,6 @@ from django.utils.translation import gettext_lazy as _
 class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = _("Defence-work report archive")
+
+    def ready(self):
+        from archive.search import signals  # noqa: F401  (connects the index to saves)

@@ -104,6 +104,30 @@ class Article(EditTracked):
     def natural_key(self):
         return (self.key,)
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.prefetch_related(
+            "events__participations__person", "events__organisations"
+        )
+
+    def index_components(self):
+        return {"A": [self.title], "B": [self.byline, self.publisher], "D": [self.text]}
+
+    def index_facets(self):
+        events = list(self.events.all())
+        first = events[0] if events else None
+        published = timezone.localdate(self.published_at) if self.published_at else None
+        return {
+            "date": (first.date_held if first and first.date_held else published),
+            "kind": first.kind if first else "",
+            "province": first.province if first else "",
+            "people": sorted(
+                {p.person.slug for e in events for p in e.participations.all() if p.person}
+            ),
+            "organisations": sorted({o.slug for e in events for o in e.organisations.all()}),
+            "article_ids": [self.pk],
+        }
+
 
 # --- People and organisations ---------------------------------------------------------------------
 
@@ -143,6 +167,25 @@ class Person(EditTracked):
 
     def natural_key(self):
         return (self.slug,)
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.prefetch_related("participations__event")
+
+    def index_components(self):
+        participations = list(self.participations.all())
+        titles = dict.fromkeys(t for p in participations for t in p.titles)
+        ranks = dict.fromkeys(p.get_rank_display() for p in participations if p.rank)
+        return {"A": [self.full_name, *self.aliases], "B": [*titles, *ranks]}
+
+    def index_facets(self):
+        events = {p.event for p in self.participations.all()}
+        dates = sorted(e.date_held for e in events if e.date_held)
+        return {
+            "date": dates[-1] if dates else None,
+            "people": [self.slug],
+            "province": next((e.province for e in events if e.province), ""),
+        }
 
 
 class Organisation(EditTracked):
@@ -195,6 +238,19 @@ class Organisation(EditTracked):
 
     def natural_key(self):
         return (self.slug,)
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("parent")
+
+    def index_components(self):
+        return {
+            "A": [self.name, self.abbreviation, *self.aliases],
+            "C": [self.parent.name if self.parent else "", self.get_kind_display()],
+        }
+
+    def index_facets(self):
+        return {"organisations": [self.slug]}
 
 
 def canonical_spacing(text):
@@ -317,6 +373,40 @@ class Event(EditTracked):
 
     def natural_key(self):
         return (self.key,)
+
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.prefetch_related(
+            "participations__person", "organisations", "awards", "statistics", "articles"
+        )
+
+    def index_components(self):
+        participations = list(self.participations.all())
+        people = dict.fromkeys(
+            part
+            for p in participations
+            for part in (p.name_as_written, p.person.full_name if p.person else "", *p.titles)
+        )
+        awards = [f"{a.name} {a.giver_name}" for a in self.awards.all()]
+        organisations = [f"{o.name} {o.abbreviation}" for o in self.organisations.all()]
+        return {
+            "A": [self.title],
+            "B": list(people),
+            "C": [self.place, self.province, self.period_label, *organisations, *awards],
+            "D": [s.label for s in self.statistics.all()] + [a.text for a in self.articles.all()],
+        }
+
+    def index_facets(self):
+        participations = list(self.participations.all())
+        return {
+            "date": self.date_held,
+            "kind": self.kind,
+            "province": self.province,
+            "people": sorted({p.person.slug for p in participations if p.person}),
+            "organisations": sorted(o.slug for o in self.organisations.all()),
+            "award_kinds": sorted({a.category for a in self.awards.all()}),
+            "article_ids": sorted(a.pk for a in self.articles.all()),
+        }
 
 
 # --- Facts read from an article -------------------------------------------------------------------
@@ -475,6 +565,31 @@ class Award(ExtractedFact):
     def get_absolute_url(self):
         return self.event.get_absolute_url()
 
+    @classmethod
+    def search_queryset(cls):
+        return cls.objects.select_related("event", "giver_organisation").prefetch_related(
+            "event__articles"
+        )
+
+    def index_components(self):
+        return {
+            "A": [self.name],
+            "B": [self.giver_name, self.recipients],
+            "C": [self.event.title],
+            "D": [self.source_sentence],
+        }
+
+    def index_facets(self):
+        organisation = self.giver_organisation
+        return {
+            "date": self.event.date_held,
+            "kind": self.event.kind,
+            "province": self.event.province,
+            "organisations": [organisation.slug] if organisation else [],
+            "award_kinds": [self.category],
+            "article_ids": sorted(a.pk for a in self.event.articles.all()),
+        }
+
 
 class Statistic(ExtractedFact):
     """A figure an event reports: "887 công dân nhập ngũ"."""
@@ -512,3 +627,21 @@ class Statistic(ExtractedFact):
         if self.value is None:
             return ""
         return f"{Decimal(str(self.value)).normalize():f}"
+
+
+# The PostgreSQL search backend's tables live with the search code.
+from archive.search.models import SearchEntry, SearchFacet  # noqa: E402
+
+__all__ = [
+    "Article",
+    "Award",
+    "Event",
+    "Organisation",
+    "Participation",
+    "Person",
+    "Rank",
+    "Role",
+    "SearchEntry",
+    "SearchFacet",
+    "Statistic",
+]

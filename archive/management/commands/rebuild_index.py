@@ -1,0 +1,40 @@
+"""Rebuild the search index from the database; the old index answers until the new one is done."""
+
+import sys
+import time
+
+from django.core.management.base import BaseCommand
+
+from archive.search import BACKENDS, get_backend
+from archive.search.indexing import all_documents, count_documents
+
+
+class Command(BaseCommand):
+    help = "Rebuild the whole search index atomically from the database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--backend", choices=BACKENDS, help="Default: ARCHIVE_SEARCH_BACKEND.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Count the documents; build nothing."
+        )
+
+    def handle(self, *args, **options):
+        total = count_documents()
+        backend = get_backend(options["backend"])
+        if options["dry_run"]:
+            self.stdout.write(f"Would index {total} documents with {backend.name}.")
+            return
+        started = time.monotonic()
+        show = sys.stderr.isatty() and options["verbosity"] >= 1
+
+        def progress(count):
+            if show and (count % 200 == 0 or count == total):
+                self.stderr.write(f"\r{count}/{total} documents", ending="")
+
+        count = backend.rebuild(all_documents(), progress=progress)
+        if show:
+            self.stderr.write("")
+        seconds = time.monotonic() - started
+        self.stdout.write(
+            self.style.SUCCESS(f"Indexed {count} documents with {backend.name} in {seconds:.1f} s.")
+        )

@@ -1,0 +1,65 @@
+"""The interface every search backend implements, and what it answers with."""
+
+from dataclasses import dataclass, field
+
+FACETS = ("type", "year", "kind", "province", "person", "organisation", "award_kind")
+PAGE_SIZE = 20
+
+
+@dataclass
+class Match:
+    """One matching document as the backend stores it, with its score."""
+
+    doc_id: str
+    type: str
+    obj_id: int
+    title: str
+    url: str
+    score: float
+    snippet_source: str
+    article_ids: list
+    date: str | None = None
+
+
+@dataclass
+class Matches:
+    total: int
+    matches: list
+    facets: dict = field(default_factory=dict)  # facet → [(value, count), …], most first
+
+
+@dataclass
+class Filters:
+    """Facet values every hit must have, and a date range (ISO dates)."""
+
+    values: dict = field(default_factory=dict)  # facet → value
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+class IndexUnavailable(RuntimeError):
+    """The index cannot be written now; the change is kept for the next write."""
+
+
+class SearchBackend:
+    name = ""
+
+    def search(self, query, filters=None, offset=0, limit=PAGE_SIZE, sort="relevance", facets=()):
+        """Matches of a parsed query: `Matches`. Never raises on any parsed query."""
+        raise NotImplementedError
+
+    def update(self, documents, removed_ids=()):
+        """Add or replace documents and remove others, as one write."""
+        raise NotImplementedError
+
+    def rebuild(self, documents, progress=None):
+        """Replace the whole index; the old one answers until the new one is complete."""
+        raise NotImplementedError
+
+    def fingerprints(self):
+        """{doc_id: fingerprint} of everything indexed, for `check_index`."""
+        raise NotImplementedError
+
+    def names(self, prefix_terms, limit=10):
+        """Person names whose words begin with the given folded words, for autocomplete."""
+        raise NotImplementedError

@@ -1,0 +1,231 @@
+"""PostgreSQL full-text search: for sites with several web servers sharing one database.
+
+The tsvector and tsquery are written here, from `archive.text.tokens`, rather than by
+PostgreSQL's own parser, so that both backends see the same syllables, codes and folding. The
+vector holds folded syllables with weights A–D, `=exact` syllables (diacritics kept, for
+ranking "Bình" above "Bính") and `~pair` tokens for adjacent syllables. User input never reaches
+`to_tsquery`: every lexeme is quoted here.
+"""
+
+from django.db import connection, transaction
+from django.db.models import BooleanField, Count, F, FloatField
+from django.db.models.expressions import RawSQL
+
+from archive.search import query as q
+from archive.search.backends.base import Match, Matches, SearchBackend
+from archive.search.documents import WEIGHTS
+from archive.search.models import SearchEntry, SearchFacet
+from archive.text.tokens import pairs, tokenize
+
+FIELD_GAP = 100
+MAX_POSITION = 16383
+SINGLE_VALUED = {"type", "year", "kind", "province"}
+RANK_WEIGHTS = "{0.25, 0.4, 0.6, 1.0}"  # D, C, B, A
+
+
+def lexeme(text):
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def vector_literal(texts):
+    """A tsvector literal: 'lexeme':position+weight …, built from our own tokens."""
+    positions = {}
+    offset = 1
+    for weight in WEIGHTS:
+        tokens = tokenize(texts.get(weight, ""))
+        for token in tokens:
+            position = min(offset + token.position, MAX_POSITION)
+            positions.setdefault(token.folded, []).append(f"{position}{weight}")
+            if not token.whole and token.exact != token.folded:
+                positions.setdefault("=" + token.exact, []).append(f"{position}{weight}")
+        for pair in pairs(tokens):
+            positions.setdefault("~" + pair, []).append(f"{offset}{weight}")
+        offset += (tokens[-1].position + FIELD_GAP) if tokens else 0
+        offset = min(offset, MAX_POSITION)
+    return " ".join(
+        f"{lexeme(word)}:{','.join(places[:256])}" for word, places in positions.items()
+    )
+
+
+def compile_node(node):
+    if isinstance(node, q.Term | q.Whole):
+        return lexeme(node.folded)
+    if isinstance(node, q.Phrase):
+        return "(" + " <-> ".join(lexeme(t.folded) for t in node.terms) + ")"
+    if isinstance(node, q.Prefix):
+        return f"{lexeme(node.folded)}:*" + ("A" if node.names_only else "")
+    if isinstance(node, q.Any):
+        return "(" + " | ".join(compile_node(part) for part in node.parts) + ")"
+    raise TypeError(node)
+
+
+def compile_query(parsed):
+    text = " & ".join(compile_node(node) for node in parsed.required)
+    if parsed.excluded:
+        text = f"({text}) & !(" + " | ".join(compile_node(n) for n in parsed.excluded) + ")"
+    return text
+
+
+def ranking_query(parsed):
+    """Exact (accented) syllables and adjacent pairs: matching them ranks a document higher."""
+    extra = [lexeme("=" + t.exact) for t in parsed.terms() if isinstance(t, q.Term) and t.accented]
+    extra += [lexeme("~" + pair) for pair in parsed.adjacent_pairs()]
+    return " | ".join(extra)
+
+
+class PostgresBackend(SearchBackend):
+    name = "postgres"
+
+    def check(self):
+        if connection.vendor != "postgresql":
+            raise RuntimeError("ARCHIVE_SEARCH_BACKEND=postgres needs DATABASE_URL=postgres://…")
+
+    def matching(self, parsed, filters):
+        match = compile_query(parsed)
+        boost = ranking_query(parsed)
+        rank_sql = f"ts_rank_cd('{RANK_WEIGHTS}', vector, %s::tsquery, 1)"
+        params = [match]
+        if boost:
+            rank_sql += f" + 0.5 * ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery)"
+            params.append(boost)
+        entries = SearchEntry.objects.annotate(
+            matched=RawSQL("vector @@ %s::tsquery", [match], output_field=BooleanField())
+        ).filter(matched=True)
+        if any(isinstance(t, q.Prefix) and t.names_only for t in parsed.terms()):
+            entries = entries.filter(type="person")
+        entries = self.filtered(entries, filters)
+        return entries.annotate(rank=RawSQL(rank_sql, params, output_field=FloatField()))
+
+    @staticmethod
+    def filtered(entries, filters):
+        if not filters:
+            return entries
+        for name, value in filters.values.items():
+            if not value:
+                continue
+            if name in SINGLE_VALUED:
+                entries = entries.filter(**{name: value})
+            else:
+                entries = entries.filter(facet_values__name=name, facet_values__value=value)
+        if filters.date_from:
+            entries = entries.filter(date__gte=filters.date_from)
+        if filters.date_to:
+            entries = entries.filter(date__lte=filters.date_to)
+        return entries
+
+    def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
+        self.check()
+        if parsed.is_empty:
+            return Matches(total=0, matches=[])
+        entries = self.matching(parsed, filters)
+        order = (
+            [F("date").desc(nulls_last=True), "-rank"] if sort == "date" else ["-rank", "doc_id"]
+        )
+        page = entries.order_by(*order)[offset : offset + limit]
+        matches = [
+            Match(
+                doc_id=e.doc_id,
+                type=e.type,
+                obj_id=e.obj_id,
+                title=e.title,
+                url=e.url,
+                score=round(e.rank, 4),
+                snippet_source=e.snippet,
+                article_ids=e.article_ids,
+                date=e.date.isoformat() if e.date else None,
+            )
+            for e in page
+        ]
+        return Matches(total=entries.count(), matches=matches, facets=self.counts(entries, facets))
+
+    @staticmethod
+    def counts(entries, facets):
+        counted = {}
+        ids = entries.values("pk")
+        for name in facets:
+            if name in SINGLE_VALUED:
+                rows = (
+                    SearchEntry.objects.filter(pk__in=ids)
+                    .exclude(**{name: ""})
+                    .values_list(name)
+                    .annotate(n=Count("pk"))
+                )
+            else:
+                rows = (
+                    SearchFacet.objects.filter(entry__in=ids, name=name)
+                    .values_list("value")
+                    .annotate(n=Count("entry", distinct=True))
+                )
+            counted[name] = sorted(((str(v), n) for v, n in rows), key=lambda x: (-x[1], x[0]))
+        return counted
+
+    def update(self, documents, removed_ids=()):
+        self.check()
+        with transaction.atomic():
+            if removed_ids:
+                SearchEntry.objects.filter(doc_id__in=list(removed_ids)).delete()
+            for document in documents:
+                self.write(document)
+
+    def write(self, document):
+        entry, _ = SearchEntry.objects.update_or_create(
+            doc_id=document.doc_id,
+            defaults={
+                "type": document.type,
+                "obj_id": document.obj_id,
+                "title": document.title,
+                "url": document.url,
+                "date": document.date,
+                "year": str(document.year or ""),
+                "kind": document.kind,
+                "province": document.province,
+                "article_ids": document.article_ids,
+                "snippet": document.snippet_source,
+                "fingerprint": document.fingerprint,
+                "vector": None,
+            },
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE archive_searchentry SET vector = %s::tsvector WHERE id = %s",
+                [vector_literal(document.texts), entry.pk],
+            )
+        entry.facet_values.all().delete()
+        SearchFacet.objects.bulk_create(
+            [
+                SearchFacet(entry=entry, name=name, value=value[:200])
+                for name, value in dict.fromkeys(document.facet_values())
+                if name not in SINGLE_VALUED
+            ]
+        )
+
+    def rebuild(self, documents, progress=None):
+        """Everything in one transaction: readers see the old entries until it commits."""
+        self.check()
+        count = 0
+        with transaction.atomic():
+            SearchEntry.objects.all().delete()
+            for document in documents:
+                self.write(document)
+                count += 1
+                if progress:
+                    progress(count)
+        return count
+
+    def fingerprints(self):
+        self.check()
+        return dict(SearchEntry.objects.values_list("doc_id", "fingerprint"))
+
+    def names(self, prefix_terms, limit=10):
+        self.check()
+        *whole, last = prefix_terms
+        tsquery = " & ".join([f"{lexeme(t)}:A" for t in whole] + [f"{lexeme(last)}:*A"])
+        entries = (
+            SearchEntry.objects.filter(type="person")
+            .annotate(
+                matched=RawSQL("vector @@ %s::tsquery", [tsquery], output_field=BooleanField())
+            )
+            .filter(matched=True)
+            .order_by("title")[:limit]
+        )
+        return [(e.title, e.url) for e in entries]

@@ -1,0 +1,400 @@
+"""Whoosh: the embedded search backend, an index directory under ARCHIVE_INDEX_DIR.
+
+Layout: `current` is a symlink to the generation being served (`gen-…`). A rebuild writes a new
+generation beside it and swaps the link atomically, so readers always see a complete index.
+Writes take `write.lock` (flock) first; a write that cannot get it in a moment, because a rebuild
+holds it, leaves its document ids in `pending/` instead, and whoever next holds the lock (the
+rebuild before it swaps, or the next write) applies them from the database. No writer thread
+is ever left running (no AsyncWriter), so nothing is lost when a process exits.
+"""
+
+import fcntl
+import os
+import shutil
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.analysis import Token, Tokenizer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.index import LockError
+
+from archive.search import query as q
+from archive.search.backends.base import (
+    FACETS,
+    IndexUnavailable,
+    Match,
+    Matches,
+    SearchBackend,
+)
+from archive.search.documents import WEIGHTS
+from archive.text.tokens import pairs, tokenize
+
+WEIGHT_BOOST = {"A": 4.0, "B": 2.0, "C": 1.5, "D": 1.0}
+EXACT_BOOST = 1.5
+PAIR_BOOST = 2.0
+LOCK_WAIT = 2.0
+WRITER_TIMEOUT = 30.0
+MULTI_VALUED = {"person", "organisation", "award_kind"}
+
+
+class SyllableTokenizer(Tokenizer):
+    """Whoosh tokenizer over `archive.text.tokens`: `form` is "folded", "exact" or "pairs"."""
+
+    def __init__(self, form="folded"):
+        self.form = form
+
+    def __eq__(self, other):
+        return isinstance(other, SyllableTokenizer) and other.form == self.form
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, **kwargs):
+        tokens = tokenize(value)
+        token = Token(positions, chars, removestops=False, **kwargs)
+        if self.form == "pairs":
+            for index, text in enumerate(pairs(tokens)):
+                token.text, token.pos, token.boost, token.stopped = text, index, 1.0, False
+                token.startchar = token.endchar = 0
+                yield token
+            return
+        for item in tokens:
+            token.text = item.folded if self.form == "folded" else item.exact
+            token.pos, token.boost, token.stopped = item.position, 1.0, False
+            token.startchar, token.endchar = item.start, item.end
+            yield token
+
+
+def make_schema():
+    fields = {
+        "doc_id": ID(stored=True, unique=True),
+        "type": ID(stored=True),
+        "obj_id": STORED,
+        "title": STORED,
+        "url": STORED,
+        "date": STORED,
+        "article_ids": STORED,
+        "snippet": STORED,
+        "fingerprint": STORED,
+        "sort_date": NUMERIC(sortable=True, bits=32),
+        "year": ID,
+        "kind": ID,
+        "province": ID,
+        "person": KEYWORD(commas=True),
+        "organisation": KEYWORD(commas=True),
+        "award_kind": KEYWORD(commas=True),
+        "pairs": TEXT(analyzer=SyllableTokenizer("pairs"), phrase=False),
+    }
+    for weight in WEIGHTS:
+        fields[f"f_{weight}"] = TEXT(analyzer=SyllableTokenizer("folded"), phrase=True)
+        fields[f"e_{weight}"] = TEXT(analyzer=SyllableTokenizer("exact"), phrase=False)
+    return Schema(**fields)
+
+
+def whoosh_fields(document):
+    fields = {
+        "doc_id": document.doc_id,
+        "type": document.type,
+        "obj_id": document.obj_id,
+        "title": document.title,
+        "url": document.url,
+        "date": document.date,
+        "article_ids": document.article_ids,
+        "snippet": document.snippet_source,
+        "fingerprint": document.fingerprint,
+        "sort_date": int(document.date.replace("-", "")) if document.date else 0,
+        "year": str(document.year or ""),
+        "kind": document.kind,
+        "province": document.province,
+        "person": ",".join(document.people),
+        "organisation": ",".join(document.organisations),
+        "award_kind": ",".join(document.award_kinds),
+        "pairs": "\n".join(document.texts.values()),
+    }
+    for weight in WEIGHTS:
+        fields[f"f_{weight}"] = document.texts.get(weight, "")
+        fields[f"e_{weight}"] = document.texts.get(weight, "")
+    return {k: v for k, v in fields.items() if v not in ("", None)}
+
+
+# --- Compiling parsed queries -----------------------------------------------------------------
+
+
+def compile_node(node):
+    if isinstance(node, q.Term):
+        return any_field(lambda f: wq.Term(f, node.folded), node.exact if node.accented else None)
+    if isinstance(node, q.Whole):
+        return any_field(lambda f: wq.Term(f, node.folded))
+    if isinstance(node, q.Phrase):
+        folded = [t.folded for t in node.terms]
+        return wq.Or([wq.Phrase(f"f_{w}", folded, boost=WEIGHT_BOOST[w]) for w in WEIGHTS])
+    if isinstance(node, q.Prefix):
+        if node.names_only:
+            return wq.And([wq.Prefix("f_A", node.folded), wq.Term("type", "person")])
+        return wq.Or([wq.Prefix(f"f_{w}", node.folded, boost=WEIGHT_BOOST[w]) for w in "AB"])
+    if isinstance(node, q.Any):
+        return wq.Or([compile_node(part) for part in node.parts])
+    raise TypeError(node)
+
+
+def any_field(make, exact=None):
+    clauses = []
+    for weight in WEIGHTS:
+        term = make(f"f_{weight}")
+        term.boost = WEIGHT_BOOST[weight]
+        clauses.append(term)
+        if exact:
+            clauses.append(wq.Term(f"e_{weight}", exact, boost=WEIGHT_BOOST[weight] * EXACT_BOOST))
+    return wq.Or(clauses)
+
+
+def compile_query(parsed):
+    required = wq.And([compile_node(node) for node in parsed.required])
+    if parsed.excluded:
+        required = wq.AndNot(required, wq.Or([compile_node(n) for n in parsed.excluded]))
+    adjacent = parsed.adjacent_pairs()
+    if adjacent:
+        boost = wq.Or([wq.Term("pairs", p, boost=PAIR_BOOST) for p in adjacent])
+        required = wq.AndMaybe(required, boost)
+    return required
+
+
+def compile_filters(filters):
+    if not filters:
+        return None
+    clauses = [wq.Term(name, value) for name, value in filters.values.items() if value]
+    if filters.date_from or filters.date_to:
+        low = int(filters.date_from.replace("-", "")) if filters.date_from else None
+        high = int(filters.date_to.replace("-", "")) if filters.date_to else None
+        clauses.append(wq.NumericRange("sort_date", low, high))
+    return wq.And(clauses) if clauses else None
+
+
+# --- The backend --------------------------------------------------------------------------------
+
+
+class WhooshBackend(SearchBackend):
+    name = "whoosh"
+    _searchers = {}
+    _searchers_lock = threading.Lock()
+
+    def __init__(self, directory):
+        self.root = Path(directory)
+
+    # Directory layout
+
+    @property
+    def current(self):
+        return self.root / "current"
+
+    def ensure(self):
+        """The served index, created empty the first time."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / "pending").mkdir(exist_ok=True)
+        if not self.current.exists():
+            with self.write_lock(wait=True):
+                if not self.current.exists():
+                    generation = self.new_generation()
+                    self.swap(generation)
+        return whoosh_index.open_dir(str(self.current.resolve()))
+
+    def new_generation(self):
+        path = self.root / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        path.mkdir()
+        whoosh_index.create_in(str(path), make_schema())
+        return path
+
+    def swap(self, generation):
+        link = self.root / f".current-{uuid.uuid4().hex}"
+        os.symlink(generation.name, link)
+        os.replace(link, self.current)
+        for old in self.root.glob("gen-*"):
+            if old.name != generation.name:
+                shutil.rmtree(old, ignore_errors=True)
+
+    @contextmanager
+    def write_lock(self, wait):
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / "write.lock", "a+") as handle:
+            deadline = time.monotonic() + (LOCK_WAIT if not wait else 3600)
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise IndexUnavailable("the index is being rebuilt") from None
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    # Reading
+
+    def searcher(self):
+        """One searcher per index generation, shared and refreshed when the index changes."""
+        index = self.ensure()
+        key = str(self.current.resolve())
+        with self._searchers_lock:
+            searcher = self._searchers.get(key)
+            if searcher is None:
+                for stale in list(self._searchers):
+                    self._searchers.pop(stale).close()
+                searcher = self._searchers[key] = index.searcher()
+            elif not searcher.up_to_date():
+                searcher = self._searchers[key] = searcher.refresh()
+            return searcher
+
+    def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
+        if parsed.is_empty:
+            return Matches(total=0, matches=[])
+        searcher = self.searcher()
+        groupedby = {
+            name: sorting.FieldFacet(
+                name, allow_overlap=name in MULTI_VALUED, maptype=sorting.Count
+            )
+            for name in facets
+            if name in FACETS
+        }
+        options = {
+            "limit": offset + limit,
+            "filter": compile_filters(filters),
+            "groupedby": groupedby or None,
+            "terms": False,
+        }
+        if sort == "date":
+            options.update(sortedby="sort_date", reverse=True)
+        results = searcher.search(compile_query(parsed), **options)
+        matches = [
+            Match(
+                doc_id=hit["doc_id"],
+                type=hit["type"],
+                obj_id=hit["obj_id"],
+                title=hit["title"],
+                url=hit["url"],
+                score=round(float(hit.score or 0.0), 4),
+                snippet_source=hit.get("snippet", ""),
+                article_ids=hit.get("article_ids") or [],
+                date=hit.get("date"),
+            )
+            for hit in results[offset : offset + limit]
+        ]
+        counted = {}
+        for name in groupedby:
+            groups = results.groups(name)
+            counted[name] = sorted(
+                ((str(value), count) for value, count in groups.items() if value not in ("", None)),
+                key=lambda item: (-item[1], item[0]),
+            )
+        return Matches(total=len(results), matches=matches, facets=counted)
+
+    def fingerprints(self):
+        searcher = self.searcher()
+        return {
+            fields["doc_id"]: fields.get("fingerprint", "")
+            for fields in searcher.reader().all_stored_fields()
+        }
+
+    def names(self, prefix_terms, limit=10):
+        if not prefix_terms:
+            return []
+        *whole, last = prefix_terms
+        clauses = [wq.Term("f_A", t) for t in whole] + [wq.Prefix("f_A", last)]
+        results = self.searcher().search(
+            wq.And([*clauses, wq.Term("type", "person")]), limit=limit, terms=False
+        )
+        return [(hit["title"], hit["url"]) for hit in results]
+
+    # Writing
+
+    def update(self, documents, removed_ids=()):
+        from archive.search.indexing import documents_for_ids
+
+        self.ensure()
+        try:
+            with self.write_lock(wait=False):
+                pending, files = self.read_pending()
+                extra = documents_for_ids(pending) if pending else ([], [])
+                self.write(
+                    self.current.resolve(), [*documents, *extra[0]], [*removed_ids, *extra[1]]
+                )
+                self.forget(files)
+        except IndexUnavailable:
+            self.add_pending([d.doc_id for d in documents] + list(removed_ids))
+            raise
+
+    def write(self, path, documents, removed_ids):
+        index = whoosh_index.open_dir(str(path))
+        try:
+            writer = index.writer(timeout=WRITER_TIMEOUT)
+        except LockError as error:
+            raise IndexUnavailable(str(error)) from error
+        try:
+            for doc_id in removed_ids:
+                writer.delete_by_term("doc_id", doc_id)
+            for document in documents:
+                writer.update_document(**whoosh_fields(document))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def rebuild(self, documents, progress=None):
+        from archive.search.indexing import documents_for_ids
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / "pending").mkdir(exist_ok=True)
+        generation = self.new_generation()
+        try:
+            index = whoosh_index.open_dir(str(generation))
+            writer = index.writer(procs=1, limitmb=256)
+            count = 0
+            for document in documents:
+                writer.add_document(**whoosh_fields(document))
+                count += 1
+                if progress:
+                    progress(count)
+            writer.commit()
+            with self.write_lock(wait=True):
+                pending, files = self.read_pending()
+                if pending:
+                    changed, removed = documents_for_ids(pending)
+                    self.write(generation, changed, removed)
+                self.swap(generation)
+                self.forget(files)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
+        return count
+
+    # Pending writes: ids whose documents must be read again from the database
+
+    def add_pending(self, doc_ids):
+        if not doc_ids:
+            return
+        path = self.root / "pending" / f"{time.time_ns()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text("\n".join(doc_ids), encoding="utf-8")
+        os.replace(temporary, path)
+
+    def read_pending(self):
+        """(ids, files) left by writes that could not take the lock; forget the files only
+        once their documents are written."""
+        ids, files = [], []
+        for path in sorted((self.root / "pending").glob("*")):
+            if path.suffix != ".tmp":
+                ids += path.read_text(encoding="utf-8").split()
+                files.append(path)
+        return list(dict.fromkeys(ids)), files
+
+    def pending_ids(self):
+        return self.read_pending()[0] if (self.root / "pending").exists() else []
+
+    @staticmethod
+    def forget(files):
+        for path in files:
+            path.unlink(missing_ok=True)

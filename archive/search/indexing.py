@@ -1,0 +1,83 @@
+"""Keeping the index true to the database: which documents a change touches, and writing them
+after the transaction commits."""
+
+import logging
+import threading
+
+from django.db import transaction
+
+from archive.search.backends.base import IndexUnavailable
+from archive.search.documents import doc_id, document_for
+
+log = logging.getLogger("archive.search")
+CHUNK = 500
+
+
+def indexed_models():
+    from archive.models import Article, Award, Event, Organisation, Person
+
+    return {m._meta.model_name: m for m in (Article, Event, Person, Organisation, Award)}
+
+
+def documents_for_ids(doc_ids):
+    """(documents of the ids that still exist, ids that no longer do)."""
+    models = indexed_models()
+    wanted = {}
+    for item in doc_ids:
+        name, _, pk = item.partition(":")
+        if name in models and pk.isdigit():
+            wanted.setdefault(name, set()).add(int(pk))
+    documents, removed = [], []
+    for name, pks in wanted.items():
+        found = {obj.pk: obj for obj in models[name].search_queryset().filter(pk__in=pks)}
+        documents += [document_for(found[pk]) for pk in sorted(found)]
+        removed += [f"{name}:{pk}" for pk in sorted(pks - set(found))]
+    return documents, removed
+
+
+def all_documents():
+    for model in indexed_models().values():
+        for obj in model.search_queryset().order_by("pk").iterator(chunk_size=CHUNK):
+            yield document_for(obj)
+
+
+def count_documents():
+    return sum(model.objects.count() for model in indexed_models().values())
+
+
+# --- Changes waiting for their transaction to commit -------------------------------------------
+
+_pending = threading.local()
+
+
+def pending():
+    if not hasattr(_pending, "ids"):
+        _pending.ids = set()
+    return _pending.ids
+
+
+def mark(*objects):
+    """Re-index these objects once the current transaction commits (at once outside one)."""
+    ids = pending()
+    before = len(ids)
+    ids.update(doc_id(obj) for obj in objects if obj is not None and obj.pk is not None)
+    if len(ids) != before:
+        transaction.on_commit(flush)
+
+
+def flush():
+    """Write every marked document; on failure the database keeps its change and
+    `check_index` (or the next write) reports and repairs the index."""
+    from archive.search import get_backend
+
+    ids = sorted(pending())
+    pending().clear()
+    if not ids:
+        return
+    try:
+        documents, removed = documents_for_ids(ids)
+        get_backend().update(documents, removed)
+    except IndexUnavailable as error:
+        log.warning("Index busy (%s); %d documents queued for the next write.", error, len(ids))
+    except Exception:
+        log.exception("Index update failed for %d documents; run check_index.", len(ids))

@@ -1,0 +1,118 @@
+"""Syllable tokens for search, the same for the index, the query and the highlighter.
+
+Each token carries the syllable as written with one tone placement, lower-cased (`exact`), and
+folded (`folded`: no diacritics, đ → d), with its character offsets in the original text and its
+position. Codes are findable whole and by their leading parts: "21/2019/NĐ-CP" gives the
+syllables 21, 2019, nđ, cp and, at the first position, "21/2019", "21/2019/nđ", "21/2019/nđ-cp".
+"QK1" and "Quân khu I" read as "quân khu 1"; "9.000" is also "9000".
+"""
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from archive.text.normalise import canonical, fold, nfc
+
+RAW = re.compile(r"\w+(?:[/\-.]\w+)*")
+PART = re.compile(r"\w+")
+ROMAN = {
+    "i": "1",
+    "ii": "2",
+    "iii": "3",
+    "iv": "4",
+    "v": "5",
+    "vi": "6",
+    "vii": "7",
+    "viii": "8",
+    "ix": "9",
+}
+MILITARY_REGION = re.compile(r"^qk(\d)$")
+THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+ROMAN_REGION = re.compile(r"\b([Kk]hu)\s+(IX|IV|VI{0,3}|I{1,3})\b")
+
+
+def arabic_regions(text):
+    """ "Quân khu IV" → "Quân khu 4", for queries typed word by word."""
+    return ROMAN_REGION.sub(lambda m: f"{m.group(1)} {ROMAN[m.group(2).lower()]}", text)
+
+
+@dataclass(frozen=True)
+class Token:
+    exact: str
+    folded: str
+    start: int
+    end: int
+    position: int
+    whole: bool = False  # a code or number form standing for several syllables
+
+
+def _syllable(text, start, end, position):
+    exact = canonical(text).lower()
+    return Token(exact, fold(exact), start, end, position)
+
+
+def tokenize(text):
+    """Every search token of `text`, in order, with offsets into `text` as given (NFC)."""
+    text = nfc(text)
+    tokens = []
+    position = 0
+    previous = []
+    for raw in RAW.finditer(text):
+        word = raw.group()
+        lowered = word.lower()
+        region = MILITARY_REGION.match(fold(lowered))
+        if region:
+            for part in ("quân", "khu", region.group(1)):
+                tokens.append(Token(part, fold(part), raw.start(), raw.end(), position))
+                position += 1
+            previous = ["khu", region.group(1)]
+            continue
+        parts = list(PART.finditer(word))
+        first = position
+        for part in parts:
+            token = _syllable(
+                part.group(), raw.start() + part.start(), raw.start() + part.end(), position
+            )
+            if previous[-1:] == ["khu"] and token.folded in ROMAN:
+                token = Token(
+                    ROMAN[token.folded], ROMAN[token.folded], token.start, token.end, position
+                )
+            if token.folded == "qk" and len(parts) == 1:
+                tokens.append(Token("quân", "quan", token.start, token.end, position))
+                position += 1
+                token = Token("khu", "khu", token.start, token.end, position)
+            tokens.append(token)
+            previous = [*previous[-1:], token.folded]
+            position += 1
+        if len(parts) > 1:
+            tokens += _wholes(word, raw.start(), first)
+    return tokens
+
+
+def _wholes(word, offset, position):
+    """A code's whole forms and leading parts, all at the code's first position."""
+    exact = canonical(word).lower()
+    forms = []
+    if THOUSANDS.match(exact):
+        forms.append(exact.replace(".", ""))
+    separators = [m.start() for m in re.finditer(r"[/\-.]", exact)]
+    forms += [exact[:cut] for cut in separators[1:]] + [exact]
+    return [
+        Token(form, fold(form), offset, offset + len(word), position, whole=True)
+        for form in dict.fromkeys(forms)
+    ]
+
+
+def syllables(text):
+    """The syllable tokens only (no whole forms): what phrases and pairs are made of."""
+    return [t for t in tokenize(text) if not t.whole]
+
+
+def pairs(tokens):
+    """Adjacent syllable pairs, folded: adjacency ranks "khu vực" above "khu … vực"."""
+    plain = [t for t in tokens if not t.whole]
+    return [
+        f"{a.folded}_{b.folded}"
+        for a, b in itertools.pairwise(plain)
+        if b.position == a.position + 1
+    ]
