@@ -11,6 +11,17 @@ EXPECTED = Path(__file__).resolve().parent / "ingest" / "expected"
 SAMPLES = Path(__file__).resolve().parent / "ingest" / "samples"
 
 
+@pytest.fixture(autouse=True)
+def index_in_tmp(settings, tmp_path):
+    """Every test gets its own Whoosh index directory, never var/index."""
+    from archive.search import _backend
+
+    settings.ARCHIVE_INDEX_DIR = tmp_path / "index"
+    _backend.cache_clear()
+    yield settings.ARCHIVE_INDEX_DIR
+    _backend.cache_clear()
+
+
 @pytest.fixture
 def article_paths():
     return sorted(ARTICLES.glob("*.txt"))

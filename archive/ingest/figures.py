@@ -30,6 +30,7 @@ TRAILING_LINK = re.compile(r"\s+(?:được|đạt|là|có|với|tổng số|t�
 UNIT_KEYS = sorted(((canonical(u), u) for u in UNITS), key=lambda item: -len(item[0]))
 NOT_FIGURE_KEYS = {canonical(word) for word in NOT_FIGURES}
 ACTIVITY_KEYS = [canonical(a) for a in ACTIVITIES]
+UNIT_SET = {key for key, _ in UNIT_KEYS}
 LINK_WORDS = r"của|được|và|cho|với|tại|trong|có|đã|là|để|từ|về|thì|mà|đạt|tham|nhập|tham"
 MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 1000000}
 
@@ -112,7 +113,8 @@ def find_figures(sentence, excluded_spans=()):
         unit = unit_at(after)
         if not unit or canonical(unit) in NOT_FIGURE_KEYS or is_year(value, whole):
             continue
-        if any(canonical(after).startswith(word + " ") for word in NOT_FIGURE_KEYS):
+        known_unit = canonical(unit) in UNIT_SET
+        if not known_unit and any(canonical(after).startswith(w + " ") for w in NOT_FIGURE_KEYS):
             continue
         label = label_after(after)
         qualifier = next(

@@ -25,7 +25,8 @@ PUBLISHER_PREFIX = re.compile(r"^(BBK|QĐND|TTXVN|VOV|BĐP|QK\d|[A-ZĐ]{2,6})\s*
 PUBLISHERS = {"BBK": "Báo Bắc Kạn", "QĐND": "Báo Quân đội nhân dân", "TTXVN": "TTXVN"}
 LEAD_IN = re.compile(
     r"^(Dịp này|Nhân dịp này|Nhân dịp|Tại hội nghị|Tại Hội nghị|Cũng tại hội nghị|Theo|Trong|"
-    r"Năm|Qua|Sau|Kết thúc|Sáng|Chiều|Tối|Ngày|Trưa|Hôm nay)\b"
+    r"Năm|Qua|Sau|Kết thúc|Sáng|Chiều|Tối|Ngày|Trưa|Hôm nay|Cùng ngày|Cùng dịp|Trước đó|Sau đó|"
+    r"Ngoài ra|Cũng trong|Đồng thời|Bên cạnh đó|Tiếp đó|Cùng với)\b"
 )
 COUNTED = re.compile(r"\d+\s+(tập thể|cá nhân)")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-ZĐÀ-Ỹ0-9])")

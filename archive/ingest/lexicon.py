@@ -319,7 +319,6 @@ UNITS = (
     "chiến sĩ",
     "đảng viên",
     "đồng chí",
-    "đại biểu",
     "tân binh",
     "thanh niên",
     "quân nhân",
@@ -398,6 +397,7 @@ NOT_FIGURES = {
     "nhóm",
     "nhiệm vụ",
     "chỉ tiêu",
+    "đại biểu",
 }
 
 QUALIFIERS = ("gần", "hơn", "trên", "khoảng", "gần như", "hàng")

@@ -62,6 +62,8 @@ KINDS = (
     ("triển khai", "deployment"),
     ("quán triệt", "deployment"),
 )
+# These look ahead or act; they review no period ("năm 2024" there is the event's own year).
+NO_PERIOD = {"deployment", "exercise", "recruitment"}
 FALLBACK_TITLES = {
     "review": "Hội nghị tổng kết",
     "interim_review": "Hội nghị sơ kết",
@@ -119,7 +121,7 @@ def parse_event(layout, article):
     period_found = (find_period(title) if title else None) or find_period(narrative)
     period, period_label = period_found if period_found else (None, "")
     kind = find_kind(title, period)
-    if kind == "deployment":
+    if kind in NO_PERIOD:
         period, period_label = None, ""
     province = find_province(narrative, article.publisher, article.title)
     event = ParsedEvent(

@@ -84,6 +84,13 @@ class Any:
     parts: tuple
 
 
+@dataclass(frozen=True)
+class All:
+    """Every one of its parts, in any order (an unquoted expansion of an abbreviation)."""
+
+    parts: tuple
+
+
 @dataclass
 class Query:
     """Required clauses (each a node), excluded clauses, and the words to highlight."""
@@ -102,7 +109,7 @@ class Query:
         found = []
 
         def walk(node):
-            if isinstance(node, Any):
+            if isinstance(node, Any | All):
                 for part in node.parts:
                     walk(part)
             elif isinstance(node, Phrase):
@@ -116,7 +123,12 @@ class Query:
 
     def adjacent_pairs(self):
         """Folded pairs of consecutive unquoted words: they rank adjacent matches first."""
-        plain = [n for n in self.required if isinstance(n, Term)]
+        plain = []
+        for node in self.required:
+            if isinstance(node, Term):
+                plain.append(node)
+            elif isinstance(node, Any) and isinstance(node.parts[0], All):
+                plain.extend(node.parts[0].parts)
         return [f"{a.folded}_{b.folded}" for a, b in itertools.pairwise(plain)]
 
 
@@ -228,14 +240,8 @@ def expand_abbreviations(nodes):
                 joined = " ".join(n.folded for n in window)
                 if joined in EXPANSIONS:
                     short = fold(EXPANSIONS[joined])
-                    out.append(
-                        Any(
-                            (
-                                Phrase(tuple(window)),
-                                Whole(short) if "-" in short else Term(short, short),
-                            )
-                        )
-                    )
+                    abbreviated = Whole(short) if "-" in short else Term(short, short)
+                    out.append(Any((All(tuple(window)), abbreviated)))
                     index += size
                     break
         else:

@@ -56,6 +56,8 @@ def compile_node(node):
         return f"{lexeme(node.folded)}:*" + ("A" if node.names_only else "")
     if isinstance(node, q.Any):
         return "(" + " | ".join(compile_node(part) for part in node.parts) + ")"
+    if isinstance(node, q.All):
+        return "(" + " & ".join(compile_node(part) for part in node.parts) + ")"
     raise TypeError(node)
 
 

@@ -137,6 +137,8 @@ def compile_node(node):
         return wq.Or([wq.Prefix(f"f_{w}", node.folded, boost=WEIGHT_BOOST[w]) for w in "AB"])
     if isinstance(node, q.Any):
         return wq.Or([compile_node(part) for part in node.parts])
+    if isinstance(node, q.All):
+        return wq.And([compile_node(part) for part in node.parts])
     raise TypeError(node)
 
 

@@ -1,0 +1,223 @@
+"""One contract, two backends: every case runs on Whoosh and on PostgreSQL."""
+
+import re
+from html import unescape
+
+import pytest
+
+from archive.search import autocomplete, search
+from archive.search.backends.base import Filters
+from tests.factories import ArticleFactory, PersonFactory
+
+
+def ids(results):
+    return [(hit.type, hit.id) for hit in results.hits]
+
+
+def titles(results):
+    return [hit.title for hit in results.hits]
+
+
+def plain(html):
+    return unescape(re.sub(r"<[^>]+>", "", str(html)))
+
+
+def test_unaccented_query_finds_accented_text(indexed):
+    results = search("quoc phong", filters=Filters(values={"type": "event"}), per_page=50)
+    assert results.total == 5
+    assert all("quốc phòng" in plain(h.snippet).lower() for h in results.hits)
+    assert search("dang binh").hits[0].title == "Nguyễn Đăng Bình"
+
+
+def test_d_stroke_folds_to_d(indexed):
+    assert "Nguyễn Đăng Bình" in titles(search("nguyen dang binh"))
+    assert "Đỗ Văn Tuấn" in titles(search("do van tuan"))
+
+
+def test_tone_mark_placements_are_one_word(indexed):
+    assert ids(search("Tỉnh uỷ", per_page=50)) == ids(search("Tỉnh ủy", per_page=50))
+    assert search("Tỉnh uỷ").total > 0
+
+
+def test_decomposed_query_is_the_same_query(indexed):
+    import unicodedata
+
+    query = "Nguyễn Đăng Bình"
+    assert ids(search(unicodedata.normalize("NFD", query))) == ids(search(query))
+
+
+def test_exact_diacritics_rank_first(indexed, backend_name):
+    PersonFactory(full_name="Trần Văn Bính")
+    PersonFactory(full_name="Trần Văn Bình")
+    indexed()
+    assert search("Trần Văn Bình").hits[0].title == "Trần Văn Bình"
+    assert search("Trần Văn Bính").hits[0].title == "Trần Văn Bính"
+    unaccented = titles(search("tran van binh"))
+    assert {"Trần Văn Bình", "Trần Văn Bính"} <= set(unaccented)
+
+
+def test_quoted_phrase_needs_the_syllables_in_order(indexed):
+    ArticleFactory(
+        key="scattered", title="Báo cáo", text="khu dân cư, vực sâu, phòng thủ biên giới"
+    )
+    indexed()
+    phrase = search('"khu vực phòng thủ"', per_page=50)
+    loose = search("khu vực phòng thủ", per_page=50)
+    assert phrase.total > 0
+    assert ("article", _pk("scattered")) in ids(loose)
+    assert ("article", _pk("scattered")) not in ids(phrase)
+
+
+def test_adjacent_words_rank_above_scattered_ones(indexed):
+    ArticleFactory(key="apart", title="Thông báo", text="vực thẳm ở đây. Còn phòng họp ở kia.")
+    ArticleFactory(key="together", title="Thông báo", text="Khu vực phòng thủ được xây dựng.")
+    indexed()
+    found = ids(search("vực phòng", filters=Filters(values={"type": "article"}), per_page=50))
+    assert found.index(("article", _pk("together"))) < found.index(("article", _pk("apart")))
+
+
+def _pk(key):
+    from archive.models import Article
+
+    return Article.objects.get(key=key).pk
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [("UBND", "Ủy ban nhân dân"), ("DQTV", "dân quân tự vệ"), ("HĐND", "hội đồng nhân dân")],
+)
+def test_abbreviations_and_expansions_find_each_other(indexed, short, long):
+    ArticleFactory(key="only-long", title="Tin", text=f"Đại diện {long} tỉnh dự họp.")
+    ArticleFactory(key="only-short", title="Tin", text=f"Đại diện {short} tỉnh dự họp.")
+    indexed()
+    for query in (short, long):
+        found = ids(search(query, filters=Filters(values={"type": "article"}), per_page=50))
+        assert ("article", _pk("only-long")) in found, query
+        assert ("article", _pk("only-short")) in found, query
+
+
+@pytest.mark.parametrize("query", ["21/2019/NĐ-CP", "21/2019", "21/2019/nd-cp"])
+def test_codes_are_findable_whole_and_by_their_start(indexed, query):
+    assert "Hội nghị tổng kết giai đoạn 2019 - 2024" in titles(search(query))
+
+
+def test_military_region_spellings_agree(indexed):
+    expected = ids(search("Quân khu 1", per_page=50))
+    assert expected
+    assert ids(search("QK1", per_page=50)) == expected
+    assert ids(search("Quân khu I", per_page=50)) == expected
+
+
+def test_prefix_and_autocomplete(indexed):
+    assert "Nguyễn Đăng Bình" in titles(search("Nguy*", per_page=50))
+    names = [name for name, _url in autocomplete("Nguyễn Đ")]
+    assert names[0] == "Nguyễn Đăng Bình"
+    assert "Nguyễn Hồng Thái" not in names
+
+
+def test_short_prefix_alone_is_refused(indexed):
+    assert search("N*").total == 0
+    assert autocomplete("N") == []
+
+
+def test_misspelt_or_unaccented_name_gets_a_suggestion(indexed):
+    assert search("Nguyen Hong Tai").suggestion == "Nguyễn Hồng Thái"
+    assert search("Nguyễn Hồng Thái").suggestion is None
+
+
+def test_or_and_exclusion(indexed):
+    either = ids(search("Hàm OR Tuấn", per_page=50))
+    assert set(ids(search("Hàm", per_page=50))) | set(ids(search("Tuấn", per_page=50))) == set(
+        either
+    )
+    without = ids(search("quốc phòng -sơ", per_page=50))
+    assert without and not set(without) & set(ids(search("quốc phòng sơ", per_page=50)))
+
+
+def test_hits_say_what_they_are_and_where_they_come_from(indexed):
+    from archive.models import Event
+
+    event = Event.objects.get(title__startswith="Hội nghị sơ kết")
+    hit = next(h for h in search("sơ kết", per_page=50).hits if h.type == "event")
+    assert hit.url == event.get_absolute_url()
+    assert hit.article_ids == [a.pk for a in event.articles.all()]
+
+
+def test_facets_count_and_filters_narrow(indexed):
+    results = search("quoc phong", facets=("type", "year", "person"), per_page=50)
+    counts = dict(results.facets["type"])
+    assert counts["event"] == sum(
+        1 for h in search("quoc phong", per_page=50).hits if h.type == "event"
+    )
+    only_events = search("quoc phong", filters=Filters(values={"type": "event"}), per_page=50)
+    assert only_events.total == counts["event"]
+    assert {h.type for h in only_events.hits} == {"event"}
+    by_person = search(
+        "quoc phong", filters=Filters(values={"person": "nguyen-dang-binh", "type": "event"})
+    )
+    assert by_person.total == 3
+
+
+def test_date_range_and_sort_by_date(indexed):
+    dated = search("hội nghị", filters=Filters(values={"type": "event"}), sort="date", per_page=50)
+    dates = [h.date for h in dated.hits if h.date]
+    assert dates == sorted(dates, reverse=True)
+    recent = search("hội nghị", filters=Filters(date_from="2024-01-01", values={"type": "event"}))
+    assert recent.total == 2
+
+
+def test_pagination_is_stable(indexed):
+    all_hits = ids(search("quoc phong", per_page=50))
+    pages = ids(search("quoc phong", page=1, per_page=5)) + ids(
+        search("quoc phong", page=2, per_page=5)
+    )
+    assert pages == all_hits[:10]
+
+
+HOSTILE = [
+    "",
+    "   ",
+    "NOT AND ",
+    "ANDNOT " * 1000,
+    "(" * 2000,
+    '"unbalanced',
+    '""',
+    "OR",
+    "-",
+    "- - -",
+    "*",
+    "*abc",
+    "a" * 10000,
+    "\x00\x01\x02 quốc phòng",
+    "'; DROP TABLE archive_article; --",
+    "{{ settings.SECRET_KEY }}",
+    "<script>alert(1)</script>",
+    "%ff%fe",
+    "quốc:phòng [a TO z] ~2 ^3",
+    "&|!<->():*",
+    "\\' \\\\ ''",
+    "🙂 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_input_never_raises(indexed, query):
+    results = search(query, facets=("type",))
+    assert results.total >= 0
+    assert all("<script>" not in str(h.snippet) for h in results.hits)
+
+
+def test_snippets_escape_html_and_mark_folded_matches(indexed):
+    ArticleFactory(
+        key="html",
+        title="<b>Tin</b>",
+        text="Mở đầu. <script>alert(1)</script> quốc phòng toàn dân.",
+    )
+    indexed()
+    [hit] = [h for h in search("quoc phong <script>", per_page=50).hits if h.type == "article"] or [
+        h for h in search("quoc phong", per_page=50).hits if h.id == _pk("html")
+    ]
+    snippet = str(hit.snippet)
+    assert "<script>" not in snippet
+    assert "<mark>quốc</mark> <mark>phòng</mark>" in snippet
+    assert "&lt;b&gt;" in str(hit.title_html) or "<b>" not in str(hit.title_html)
