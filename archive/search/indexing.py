@@ -58,11 +58,10 @@ def pending():
 
 def mark(*objects):
     """Re-index these objects once the current transaction commits (at once outside one)."""
-    ids = pending()
-    before = len(ids)
-    ids.update(doc_id(obj) for obj in objects if obj is not None and obj.pk is not None)
-    if len(ids) != before:
-        transaction.on_commit(flush)
+    pending().update(doc_id(obj) for obj in objects if obj is not None and obj.pk is not None)
+    # Registered every time: ids left by a rolled-back transaction must not stop the next
+    # commit from flushing. A flush takes every pending id, so later callbacks find nothing.
+    transaction.on_commit(flush)
 
 
 def flush():

@@ -218,9 +218,9 @@ class WhooshBackend(SearchBackend):
                 shutil.rmtree(old, ignore_errors=True)
 
     @contextmanager
-    def write_lock(self, wait):
+    def write_lock(self, wait, name="write.lock"):
         self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / "write.lock", "a+") as handle:
+        with open(self.root / name, "a+") as handle:
             deadline = time.monotonic() + (LOCK_WAIT if not wait else 3600)
             while True:
                 try:
@@ -248,7 +248,10 @@ class WhooshBackend(SearchBackend):
                     self._searchers.pop(stale).close()
                 searcher = self._searchers[key] = index.searcher()
             elif not searcher.up_to_date():
-                searcher = self._searchers[key] = searcher.refresh()
+                # A fresh searcher, not refresh(): refresh() reuses segment readers and with
+                # them their old deletions, so replaced documents would show twice.
+                searcher.close()
+                searcher = self._searchers[key] = index.searcher()
             return searcher
 
     def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
@@ -346,10 +349,16 @@ class WhooshBackend(SearchBackend):
             raise
 
     def rebuild(self, documents, progress=None):
-        from archive.search.indexing import documents_for_ids
-
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "pending").mkdir(exist_ok=True)
+        # One rebuild at a time: a swap removes every other generation, including what a
+        # killed rebuild left behind.
+        with self.write_lock(wait=True, name="rebuild.lock"):
+            return self.build_generation(documents, progress)
+
+    def build_generation(self, documents, progress):
+        from archive.search.indexing import documents_for_ids
+
         generation = self.new_generation()
         try:
             index = whoosh_index.open_dir(str(generation))

@@ -1,0 +1,144 @@
+"""The index follows the database: after commit, related documents included, through failures,
+concurrent writers and a rebuild killed half-way (Whoosh)."""
+
+import multiprocessing
+import os
+import signal
+import time
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+
+from archive.models import Person
+from archive.search import get_backend, search
+from archive.search.backends.whoosh_backend import WhooshBackend
+from archive.search.documents import document_for
+from archive.search.indexing import all_documents
+from tests.factories import EventFactory, ParticipationFactory, PersonFactory
+
+
+def titles(query):
+    return [hit.title for hit in search(query, per_page=50).hits]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_reaches_the_index_only_when_it_commits():
+    with transaction.atomic():
+        PersonFactory(full_name="Hoàng Văn Kiểm")
+        assert "Hoàng Văn Kiểm" not in titles("Hoàng Văn Kiểm")
+    assert "Hoàng Văn Kiểm" in titles("hoang van kiem")
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        PersonFactory(full_name="Lò Văn Hủy")
+        raise RuntimeError("rolled back")
+    assert "Lò Văn Hủy" not in titles("lo van huy")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renaming_a_person_updates_the_events_that_show_the_name():
+    participation = ParticipationFactory(person__full_name="Vi Văn Cũ", event__title="Hội nghị A")
+    assert "Hội nghị A" in titles("Vi Văn Cũ")
+    person = participation.person
+    person.full_name = "Vi Văn Mới"
+    person.save()
+    assert "Hội nghị A" in titles("Vi Văn Mới")
+    assert "Vi Văn Mới" in titles("Vi Văn Mới")
+    assert "Vi Văn Cũ" not in titles("Cũ")  # the person's old name; the event keeps it as written
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_removes_the_document_and_updates_related_ones():
+    event = EventFactory(title="Hội nghị sẽ bị xoá")
+    ParticipationFactory(event=event, person__full_name="Mạc Văn Xoá")
+    assert "Hội nghị sẽ bị xoá" in titles("xoá")
+    event.delete()
+    assert "Hội nghị sẽ bị xoá" not in titles("xoá")
+    assert "Mạc Văn Xoá" in titles("Mạc Văn Xoá")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_index_write_keeps_the_database_write_and_check_index_reports_it(monkeypatch):
+    backend = get_backend()
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(backend, "update", broken)
+    PersonFactory(full_name="Đinh Văn Lưu")
+    assert Person.objects.filter(full_name="Đinh Văn Lưu").exists()
+    with pytest.raises(CommandError, match="1 missing"):
+        call_command("check_index", stdout=StringIO())
+    monkeypatch.undo()
+    call_command("rebuild_index", stdout=StringIO())
+    call_command("check_index", stdout=StringIO())
+
+
+def write_batch(directory, documents):
+    backend = WhooshBackend(directory)
+    for document in documents:
+        backend.update([document])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_four_processes_writing_at_once_lose_nothing(settings):
+    people = [PersonFactory.build(full_name=f"Trịnh Văn Số {n}") for n in range(40)]
+    with transaction.atomic():
+        for person in people:
+            person.save()
+    get_backend().rebuild([])  # an empty index: every document must come from the writers
+    documents = [document_for(p) for p in Person.objects.order_by("pk")]
+    context = multiprocessing.get_context("fork")
+    workers = [
+        context.Process(target=write_batch, args=(settings.ARCHIVE_INDEX_DIR, documents[i::4]))
+        for i in range(4)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    call_command("check_index", stdout=StringIO())
+
+
+def slow_rebuild(directory, documents):
+    def trickle():
+        for document in documents:
+            time.sleep(0.05)
+            yield document
+
+    WhooshBackend(directory).rebuild(trickle())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_killed_half_way_leaves_the_previous_index_answering(settings):
+    PersonFactory(full_name="Quách Văn Cũ")
+    backend = get_backend()
+    backend.rebuild(all_documents())
+    documents = list(all_documents()) * 40
+    context = multiprocessing.get_context("fork")
+    worker = context.Process(target=slow_rebuild, args=(settings.ARCHIVE_INDEX_DIR, documents))
+    worker.start()
+    time.sleep(1.0)
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.join(10)
+    assert worker.exitcode == -signal.SIGKILL
+    assert "Quách Văn Cũ" in titles("quach van cu")
+    backend.rebuild(all_documents())
+    generations = [p.name for p in settings.ARCHIVE_INDEX_DIR.glob("gen-*")]
+    assert len(generations) == 1
+    call_command("check_index", stdout=StringIO())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_during_a_rebuild_is_kept_for_after_it(settings):
+    backend = get_backend()
+    backend.rebuild([])
+    with backend.write_lock(wait=True, name="write.lock"):
+        PersonFactory(full_name="Tạ Văn Chờ")  # its index write cannot take the lock
+    assert (settings.ARCHIVE_INDEX_DIR / "pending").exists()
+    assert backend.pending_ids()
+    backend.rebuild([])  # applies what was pending before it swaps
+    assert "Tạ Văn Chờ" in titles("Tạ Văn Chờ")
+    assert backend.pending_ids() == []
