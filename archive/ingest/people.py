@@ -147,7 +147,7 @@ def rank_before(sentence, start):
 
 
 def starts_predicate(text):
-    key = canonical(text)
+    key = canonical(text[:24])
     return any(
         key.startswith(word) and (len(key) == len(word) or not key[len(word)].isalnum())
         for word in PREDICATE_KEYS
@@ -179,9 +179,8 @@ def starts_with_name(text):
 
 
 def starts_with_rank(text):
-    return bool(rank_before(text[:20] + " x", len(text[:20]) + 1)[0]) or any(
-        canonical(text).lower().startswith(rank) for rank in RANK_BY_KEY
-    )
+    head = canonical(text[:20]).lower()
+    return any(head.startswith(rank) for rank in RANK_BY_KEY)
 
 
 def read_titles(sentence, position):

@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 TONE_MARKS = {
     "\u0300": 2,  # huyền (grave)
@@ -69,6 +70,7 @@ def _tone_position(syllable):
     return start
 
 
+@lru_cache(maxsize=65536)
 def _place_tone(syllable):
     base, tone = _split_tone(syllable)
     if not tone:

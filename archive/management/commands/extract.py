@@ -1,10 +1,12 @@
 """Print what the parser reads from article files, without touching the database."""
 
+import contextlib
 import json
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest.parser import ParseError
+from archive.ingest.parser import ParseError, parse_text
 from archive.ingest.pipeline import extract_path
 from archive.ingest.source import SourceError, iter_paths
 
@@ -18,11 +20,19 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
         parser.add_argument("--format", choices=["json", "text"], default="json")
+        parser.add_argument(
+            "--repeat",
+            type=int,
+            default=1,
+            help="Parse every file N times and report articles per second on standard error.",
+        )
 
     def handle(self, *args, **options):
-        paths = options["paths"]
+        paths = list(iter_paths(options["paths"]))
+        if options["repeat"] > 1:
+            self.benchmark(paths, options["repeat"])
         articles, failures = [], []
-        for path in iter_paths(paths):
+        for path in paths:
             try:
                 article = extract_path(path).to_json()
             except (SourceError, ParseError) as error:
@@ -41,6 +51,19 @@ class Command(BaseCommand):
                 self.write_text(article)
         if failures:
             raise CommandError(f"{len(failures)} of {len(failures) + len(articles)} files failed")
+
+    def benchmark(self, paths, repeat):
+        texts = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
+        started = time.perf_counter()
+        for _ in range(repeat):
+            for name, text in texts:
+                with contextlib.suppress(SourceError, ParseError):
+                    parse_text(text, name=name)
+        seconds = time.perf_counter() - started
+        count = len(texts) * repeat
+        self.stderr.write(
+            f"extract: {count} articles in {seconds:.2f} s = {count / seconds:.1f} articles/s"
+        )
 
     def write_text(self, article):
         self.stdout.write(self.style.MIGRATE_HEADING(article["file"]))
