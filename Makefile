@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 export DJANGO_DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test test-sqlite test-postgres lint format setup fixtures accuracy clean
+.PHONY: install run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
 
 install: $(STAMP)
 
@@ -23,7 +23,6 @@ $(STAMP): pyproject.toml
 setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_archive
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0 || true
 	$(BIN)/python manage.py rebuild_index
 
 run: setup
@@ -64,6 +63,11 @@ fixtures: install
 	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py ingest fixtures/articles
 	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py export_archive -o fixtures/archive.json
 	rm -rf var/fixtures-build
+
+# Update the Vietnamese translations after changing user-facing text (needs GNU gettext).
+messages: install
+	$(BIN)/python manage.py makemessages -l vi --ignore=.venv --ignore=var --ignore=tests
+	cd archive && ../$(BIN)/python ../manage.py compilemessages -l vi
 
 accuracy: install
 	$(BIN)/python -m tests.ingest.accuracy tests/ingest/samples tests/ingest/heldout

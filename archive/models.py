@@ -12,11 +12,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from archive.text import fold, nfc, slugify_vi
+from archive.text import collation_key, fold, given_name_first, nfc, slugify_vi
 
 
 def new_key():
@@ -132,11 +133,29 @@ class Article(EditTracked):
 # --- People and organisations ---------------------------------------------------------------------
 
 
+class PersonQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def with_event_counts(self):
+        return self.annotate(event_count=models.Count("participations__event", distinct=True))
+
+    def alphabetical(self):
+        return self.order_by("sort_name", "slug")
+
+
 class Person(EditTracked):
     """An official, named as in the reports."""
 
     full_name = models.CharField(_("full name"), max_length=200)
     folded_name = models.CharField(_("folded name"), max_length=200, db_index=True, editable=False)
+    sort_name = models.CharField(
+        _("sort key"),
+        max_length=400,
+        editable=False,
+        default="",
+        help_text=_("Given name first, in Vietnamese alphabetical order."),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     aliases = models.JSONField(
         _("aliases"),
@@ -145,12 +164,13 @@ class Person(EditTracked):
         help_text=_("Other spellings of the name, one string each."),
     )
 
-    objects = SlugManager()
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
-        ordering = ["folded_name", "slug"]
+        ordering = ["sort_name", "slug"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        indexes = [models.Index(fields=["sort_name"], name="person_sort_idx")]
 
     def __str__(self):
         return self.full_name
@@ -158,6 +178,7 @@ class Person(EditTracked):
     def save(self, *args, **kwargs):
         self.full_name = canonical_spacing(self.full_name)
         self.folded_name = fold(self.full_name)
+        self.sort_name = collation_key(given_name_first(self.full_name))
         if not self.slug:
             self.slug = unique_slug(Person, self.full_name)
         super().save(*args, **kwargs)
@@ -246,7 +267,7 @@ class Organisation(EditTracked):
     def index_components(self):
         return {
             "A": [self.name, self.abbreviation, *self.aliases],
-            "C": [self.parent.name if self.parent else "", self.get_kind_display()],
+            "C": [self.parent.name if self.parent else ""],
         }
 
     def index_facets(self):
@@ -274,6 +295,20 @@ class EventQuerySet(models.QuerySet):
 
     def in_year(self, year):
         return self.filter(date_held__year=year)
+
+    def year_counts(self):
+        """[(year, number of events)], oldest first, for events with a known date."""
+        rows = (
+            self.exclude(date_held=None)
+            .annotate(year=ExtractYear("date_held"))
+            .values_list("year")
+            .annotate(n=models.Count("pk"))
+            .order_by("year")
+        )
+        return list(rows)
+
+    def latest(self):
+        return self.order_by(models.F("date_held").desc(nulls_last=True), "-pk")
 
     def reviewing(self, year):
         return self.filter(period_start__lte=year, period_end__gte=year)
@@ -361,6 +396,14 @@ class Event(EditTracked):
     @property
     def year(self):
         return self.date_held.year if self.date_held else None
+
+    @property
+    def period_display(self):
+        if self.period_label:
+            return self.period_label
+        if self.period_start and self.period_end and self.period_start != self.period_end:
+            return f"{self.period_start}–{self.period_end}"
+        return str(self.period_start or "")
 
     def clean(self):
         errors = {}

@@ -1,21 +1,40 @@
 """The public archive's pages."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from archive import views
+
+
+class YearConverter:
+    regex = "[12][0-9]{3}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(YearConverter, "year")
 
 app_name = "archive"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("search/names/", views.suggest, name="suggest"),
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/<int:pk>/", views.EventDetailView.as_view(), name="event-detail"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("years/", views.year_list, name="year-list"),
+    path("years/<year:year>/", views.year_detail, name="year-detail"),
     path("people/", views.PersonListView.as_view(), name="person-list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
+    path("organisations/", views.OrganisationListView.as_view(), name="organisation-list"),
     path(
         "organisations/<slug:slug>/",
         views.OrganisationDetailView.as_view(),
         name="organisation-detail",
     ),
+    path("awards/", views.award_list, name="award-list"),
 ]

@@ -47,7 +47,7 @@ def test_period_must_be_ordered():
     with pytest.raises(IntegrityError), transaction.atomic():
         EventFactory(period_start=2024, period_end=2019)
     event = EventFactory.build(period_start=2024, period_end=2019)
-    with pytest.raises(ValidationError, match="cannot end before"):
+    with pytest.raises(ValidationError, match="không được trước"):
         event.clean()
 
 

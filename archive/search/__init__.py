@@ -4,6 +4,7 @@
 highlighted snippets, facet counts and, when little is found, a spelling suggestion.
 """
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,7 +27,7 @@ class Hit:
     score: float
     snippet: str
     article_ids: list
-    date: str | None = None
+    date: dt.date | None = None
     title_html: str = ""
 
     def as_json(self):
@@ -94,7 +95,7 @@ def search(
             score=m.score,
             snippet=snippet(m.snippet_source, parsed),
             article_ids=m.article_ids,
-            date=m.date,
+            date=dt.date.fromisoformat(m.date) if m.date else None,
             title_html=highlight(m.title, parsed),
         )
         for m in found.matches

@@ -6,10 +6,22 @@ Everything that compares Vietnamese text goes through here: NFC, one tone-mark p
 
 from .normalise import (
     canonical,
+    collation_key,
     fold,
+    given_name_first,
+    initial_letter,
     nfc,
     slugify_vi,
     sort_key,
 )
 
-__all__ = ["canonical", "fold", "nfc", "slugify_vi", "sort_key"]
+__all__ = [
+    "canonical",
+    "collation_key",
+    "fold",
+    "given_name_first",
+    "initial_letter",
+    "nfc",
+    "slugify_vi",
+    "sort_key",
+]

@@ -118,3 +118,29 @@ def sort_key(text):
         letters.append(tuple(_LETTER_RANK.get(c, 100 + ord(c)) for c in base))
         tones.append(_TONE_RANK[tone])
     return (tuple(letters), tuple(tones))
+
+
+def collation_key(text):
+    """`sort_key` as a string, for ordering in the database: letters in Vietnamese order first,
+    tones after, so "Đào" sorts after "Dương" and "Ba" < "Bà" < "Bả" < "Bá"."""
+    letters, tones = sort_key(text)
+    words = (
+        "".join(chr(ord("A") + rank) if rank < 100 else "~" for rank in word) for word in letters
+    )
+    return "!".join(words) + "|" + "".join(str(tone) for tone in tones)
+
+
+def given_name_first(full_name):
+    """ "Nguyễn Đăng Bình" → "Bình Nguyễn Đăng": Vietnamese lists sort people by given name."""
+    words = nfc(full_name).split()
+    return " ".join(words[-1:] + words[:-1])
+
+
+def initial_letter(full_name):
+    """The letter a person is listed under: the given name's first letter, tone removed but
+    its own letter kept (Đ is not D, Â is not A)."""
+    words = nfc(full_name).split()
+    if not words:
+        return ""
+    base, _tone = _split_tone(words[-1][:1])
+    return base.upper()
