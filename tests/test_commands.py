@@ -106,3 +106,28 @@ def test_missing_file_is_a_failure_not_a_crash(tmp_path, db):
     with pytest.raises(CommandError):
         call_command("ingest", str(tmp_path / "nope.txt"), stdout=StringIO(), stderr=err)
     assert "nope.txt" in err.getvalue()
+
+
+def test_a_file_the_database_would_refuse_fails_alone(tmp_path, db):
+    good = (ARTICLES / "002_f63c98608b468458.txt").read_text(encoding="utf-8")
+    bad = good.replace("key: 002_f63c98608b468458", "key: bad\nurl: not a url at all")
+    (tmp_path / "a_bad.txt").write_text(bad, encoding="utf-8")
+    (tmp_path / "b_good.txt").write_text(good, encoding="utf-8")
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 of 2 files failed"):
+        call_command("ingest", str(tmp_path), "--format", "json", stdout=out, stderr=StringIO())
+    files = json.loads(out.getvalue())["files"]
+    assert [f["status"] for f in files] == ["failed", "new"]
+    assert "source_url" in files[0]["error"]
+    assert Article.objects.count() == 1
+
+
+def test_two_articles_from_standard_input_stay_two(db, monkeypatch):
+    import io
+    import sys
+
+    for name in ("001_e583691dd32359a8.txt", "002_f63c98608b468458.txt"):
+        data = (ARTICLES / name).read_bytes().split(b"---\n", 2)[2]
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+        run("ingest", "-")
+    assert Article.objects.count() == 2

@@ -5,8 +5,8 @@ from datetime import date, timedelta
 
 DAY_MONTH = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay)(?: nay| qua)?"
-    r"\s*(?:\(\s*)?(?:các ngày |ngày )?(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*[/-]\s*(\d{1,2})"
-    r"(?:\s*[/-]\s*(\d{4}))?"
+    r"\s*(?:\(\s*)?(?:các ngày |ngày )?(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*[/.-]\s*(\d{1,2})"
+    r"(?:\s*[/.-]\s*(\d{4}))?"
 )
 WRITTEN_DATE = re.compile(r"\b[Nn]gày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")
 RANGE = r"(\d{4})\s*[-–—]\s*(\d{4})"
@@ -24,11 +24,19 @@ FUTURE_CONTEXT = re.compile(
 )
 
 
+# "Kế hoạch số 45/KH-UBND ngày 5/3/2024": the date of a document, not of the event.
+DOCUMENT_DATE = re.compile(
+    r"(?:số\s+[\w./-]+|(?:Kế hoạch|Quyết định|Nghị quyết|Nghị định|Công văn|Chỉ thị|Thông báo|"
+    r"Thông tư|Hướng dẫn|Kết luận)\b[^,;.]{0,20})\s*,?\s*$"
+)
+
+
 def day_month_year(text):
-    """(day, month, year or None) of the first date written in `text`, or None."""
+    """(day, month, year or None) of the first event date written in `text`, or None."""
     for regex in (DAY_MONTH, WRITTEN_DATE):
-        match = regex.search(text)
-        if match:
+        for match in regex.finditer(text):
+            if DOCUMENT_DATE.search(text[max(0, match.start() - 60) : match.start()]):
+                continue
             day, month = int(match.group(1)), int(match.group(2))
             year = int(match.group(3)) if match.group(3) else None
             if 1 <= day <= 31 and 1 <= month <= 12:

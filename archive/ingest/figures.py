@@ -25,7 +25,6 @@ CLAUSE_STARTERS = re.compile(
     r"^(?:trong đó|thu hút|góp phần|đạt|bảo đảm|đảm bảo|đồng thời|được|nâng|tổ chức|xây dựng|"
     r"triển khai|thực hiện|hoàn thành|phối hợp|tham gia|với|và)\b"
 )
-LINK_WORDS = r"(?:của|được|và|cho|với|tại|trong|có|đã|là|để|từ|về|thì|mà|đạt|tham)$"
 TRAILING_LINK = re.compile(r"\s+(?:được|đạt|là|có|với|tổng số|tổng|gồm|cho|thu hút)\s*$")
 UNIT_KEYS = sorted(((canonical(u), u) for u in UNITS), key=lambda item: -len(item[0]))
 NOT_FIGURE_KEYS = {canonical(word) for word in NOT_FIGURES}
@@ -105,6 +104,8 @@ def find_figures(sentence, excluded_spans=()):
             continue
         whole, decimals = match.group(1), match.group(2)
         value = parse_number(whole, decimals)
+        if value >= 10**11:
+            continue  # not a count of anything in these reports: an ID or a phone number
         after = sentence[match.end() :].lstrip()
         multiplier = re.match(r"(nghìn|ngàn|vạn|triệu)\s+(?!đồng)", after)
         if multiplier:

@@ -56,6 +56,7 @@ class Sync:
         for name in dirty:
             setattr(obj, name, values[name])
         if dirty:
+            obj.full_clean(validate_unique=False, validate_constraints=False)
             obj.save(update_fields=dirty)
             self.changed = True
         return obj
@@ -87,11 +88,11 @@ def load_article(parsed, checksum):
             Article,
             parsed.key,
             {
-                "title": parsed.title or (parsed.events[0].title if parsed.events else ""),
-                "publisher": parsed.publisher,
+                "title": (parsed.title or (parsed.events[0].title if parsed.events else ""))[:500],
+                "publisher": parsed.publisher[:200],
                 "source_url": parsed.url,
                 "published_at": aware(parsed.published),
-                "byline": parsed.byline or "",
+                "byline": (parsed.byline or "")[:200],
                 "text": parsed.text,
                 "checksum": checksum,
             },
@@ -145,7 +146,7 @@ def load_participations(sync, article, event, participants):
         # A person the report names at the event without a role verb was there: attended.
         for role in participant.roles or ["attended"]:
             sentence = participant.role_sentences.get(role, participant.sentences[0])
-            key = f"{article.key}#p:{person.slug}:{role}"
+            key = f"{event.key}#p:{person.slug}:{role}"
             keys.append(key)
             sync.upsert(
                 Participation,
@@ -162,14 +163,14 @@ def load_participations(sync, article, event, participants):
                     "source_sentence": sentence,
                 },
             )
-    sync.remove_stale(event.participations.filter(key__startswith=f"{article.key}#"), keys)
+    sync.remove_stale(event.participations.filter(key__startswith=f"{event.key}#"), keys)
 
 
 def load_awards(sync, article, event, awards, organisations):
     keys = []
     by_name = {fold(o.name): o for o in organisations}
     for order, award in enumerate(awards):
-        key = f"{article.key}#a{order}"
+        key = f"{event.key}#a{order}"
         keys.append(key)
         sync.upsert(
             Award,
@@ -187,7 +188,7 @@ def load_awards(sync, article, event, awards, organisations):
                 "source_sentence": award.sentence,
             },
         )
-    sync.remove_stale(event.awards.filter(key__startswith=f"{article.key}#"), keys)
+    sync.remove_stale(event.awards.filter(key__startswith=f"{event.key}#"), keys)
 
 
 def giver_organisation(giver, organisations_by_name, province):
@@ -200,7 +201,7 @@ def giver_organisation(giver, organisations_by_name, province):
 def load_statistics(sync, article, event, statistics):
     keys = []
     for order, figure in enumerate(statistics):
-        key = f"{article.key}#s{order}"
+        key = f"{event.key}#s{order}"
         keys.append(key)
         sync.upsert(
             Statistic,
@@ -216,7 +217,7 @@ def load_statistics(sync, article, event, statistics):
                 "source_sentence": figure.sentence,
             },
         )
-    sync.remove_stale(event.statistics.filter(key__startswith=f"{article.key}#"), keys)
+    sync.remove_stale(event.statistics.filter(key__startswith=f"{event.key}#"), keys)
 
 
 def person_for(sync, name):

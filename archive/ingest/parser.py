@@ -7,8 +7,7 @@ from archive.ingest.awards import find_awards
 from archive.ingest.dates import day_month_year, find_period, resolve_year, safe_date
 from archive.ingest.figures import find_figures
 from archive.ingest.layout import read_layout, split_sentences
-from archive.ingest.lexicon import PROVINCES
-from archive.ingest.organisations import find_organisations
+from archive.ingest.organisations import PROVINCE_SPELLING, find_organisations
 from archive.ingest.people import find_participants, starts_predicate
 from archive.ingest.records import ParsedArticle, ParsedEvent
 from archive.text import canonical
@@ -73,6 +72,11 @@ FALLBACK_TITLES = {
     "recruitment": "Lễ giao nhận quân",
     "other": "Hội nghị",
 }
+PROVINCE_NAME = re.compile(
+    "(?<!\\w)(?:"
+    + "|".join(sorted(map(re.escape, PROVINCE_SPELLING), key=len, reverse=True))
+    + ")(?!\\w)"
+)
 PLACE = re.compile(r"\btại\s+(?P<place>[^,.;]+)(?P<more>(?:,[^,.;]+)*)")
 ADMINISTRATIVE_UNIT = re.compile(
     r"^\s*(?:xã|huyện|phường|quận|thị trấn|thị xã|thành phố|tỉnh)(?:\s+[A-ZĐ][^\s,]*|\s+\d+)+\s*$"
@@ -225,20 +229,18 @@ def find_place(sentence):
 
 
 def find_province(narrative, publisher, title):
-    counts = {}
-    first = {}
-    text = f"{title or ''}\n{narrative}"
-    for province in PROVINCES:
-        hits = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(province)}(?!\w)", text)]
-        if hits:
-            counts[province] = len(hits)
-            first[province] = hits[0]
+    """The province named most often (either tone placement), ties to the publisher's, then
+    to the first named."""
+    text = canonical(f"{title or ''}\n{narrative}")
+    counts, first = {}, {}
+    for match in PROVINCE_NAME.finditer(text):
+        province = PROVINCE_SPELLING[match.group()]
+        counts[province] = counts.get(province, 0) + 1
+        first.setdefault(province, match.start())
     if not counts:
         return None
-    return max(
-        counts,
-        key=lambda p: (counts[p], p in (publisher or ""), -first[p]),
-    )
+    publisher = canonical(publisher or "")
+    return max(counts, key=lambda p: (counts[p], canonical(p) in publisher, -first[p]))
 
 
 def find_date(sentences, published, period):

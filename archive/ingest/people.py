@@ -53,6 +53,7 @@ NAME_STOPS = tuple(
     )
 )
 NOT_NAMES = {fold(n) for n in ("Hồ Chí Minh",)} | {fold(p) for p in PROVINCES}
+HONORIFICS = {"Ông", "Bà", "Anh", "Chị"}
 SEPARATOR = re.compile(r"^\s*(?:,|[-–—](?=\s))\s*")
 COMRADE_BEFORE = re.compile(r"(?:[Đđ]ồng chí|[Cc]ác đồng chí)\s*:?\s*$")
 NOT_ATTEND = re.compile(r"^dự\s+(?:án|báo|kiến|thảo|toán|bị|phòng|định|trữ|luật)\b")
@@ -101,6 +102,9 @@ def find_names(sentence):
     i = 0
     while i < len(words):
         word, start, _ = words[i]
+        if word in HONORIFICS and i + 1 < len(words) and canonical(words[i + 1][0]) in FAMILY_KEYS:
+            i += 1  # "Ông Nguyễn Tấn Tuân": Ông is a form of address here, not a family name
+            continue
         known_family = canonical(word) in FAMILY_KEYS
         if not is_capitalised(word) or not (known_family or introduced(sentence, start)):
             i += 1
@@ -130,7 +134,7 @@ def is_place(sentence, start, name):
     if any(folded == p or folded.startswith(p + " ") for p in NOT_NAMES):
         return True
     before = sentence[:start].rstrip().lower()
-    if before.endswith(("tỉnh", "thành phố")):
+    if before.endswith(("tỉnh", "thành phố", "tp", "tp.")):
         return False  # "tỉnh Lý Thái Hải" is a title before a name: provinces are known above
     return any(before.endswith(word.lower()) for word in PLACE_WORDS)
 

@@ -1,8 +1,10 @@
 """One file through the whole pipeline: read, parse, load, with failures kept to that file."""
 
+import sys
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
 
 from archive.ingest import loader, source
 from archive.ingest.parser import ParseError, parse_source
@@ -35,9 +37,8 @@ def extract_path(path):
 
 def read(path):
     if str(path) == "-":
-        import sys
-
-        return source.from_bytes(sys.stdin.buffer.read(), name="-")
+        # No name: the key comes from the content, so two pasted articles stay two.
+        return source.from_bytes(sys.stdin.buffer.read(), name=None)
     try:
         return source.read_path(path)
     except OSError as error:
@@ -54,7 +55,17 @@ def ingest_path(path, dry_run=False):
         result = loader.load_article(parsed, src.checksum)
     except (source.SourceError, ParseError) as error:
         return FileResult(str(path), loader.FAILED, error=str(error))
+    except ValidationError as error:
+        return FileResult(str(path), loader.FAILED, error=f"invalid data: {describe(error)}")
+    except DatabaseError as error:
+        return FileResult(str(path), loader.FAILED, error=f"the database refused it: {error}")
     return FileResult(str(path), result.status, article_id=result.article.pk)
+
+
+def describe(error):
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+    return " ".join(error.messages)
 
 
 def dry_load(name, parsed, checksum):

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from archive.text import fold
+from archive.text import fold, nfc
 from archive.text.tokens import arabic_regions, tokenize
 
 MAX_CHARS = 500
@@ -133,7 +133,7 @@ class Query:
 
 
 def clean(text):
-    text = unicodedata.normalize("NFC", str(text or ""))[: MAX_CHARS * 4]
+    text = nfc(str(text or "")[: MAX_CHARS * 4])
     text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text)
     text = text.replace("“", '"').replace("”", '"').replace("„", '"')
     return arabic_regions(" ".join(text.split())[:MAX_CHARS])
@@ -168,7 +168,7 @@ def parse(text):
         if node is None:
             continue
         if negative:
-            query.excluded.append(node)
+            query.excluded.append(group(node) if isinstance(node, list) else node)
             continue
         nodes = node if isinstance(node, list) else [node]
         if any(isinstance(n, Prefix) and n.names_only for n in nodes) and not query.required:

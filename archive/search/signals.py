@@ -35,7 +35,9 @@ def affected(obj):
         events = Event.objects.filter(participations__person=obj).distinct()
         return [obj, *events, *Article.objects.filter(events__in=events).distinct()]
     if isinstance(obj, Organisation):
-        return [obj, *obj.events.all(), *obj.awards_given.all()]
+        events = list(obj.events.all())
+        articles = Article.objects.filter(events__in=events).distinct()
+        return [obj, *obj.children.all(), *events, *articles, *obj.awards_given.all()]
     return []
 
 
@@ -60,11 +62,24 @@ def on_delete(sender, instance, **kwargs):
         mark(*getattr(instance, "_index_affected", [instance]))
 
 
+def linked(instance, sender):
+    """What `instance` is linked to through this many-to-many table now."""
+    if isinstance(instance, Event):
+        field = "articles" if sender is Event.articles.through else "organisations"
+        return list(getattr(instance, field).all())
+    return list(instance.events.all())
+
+
 @receiver(m2m_changed, sender=Event.articles.through)
 @receiver(m2m_changed, sender=Event.organisations.through)
-def on_links_changed(sender, instance, action, pk_set, **kwargs):
+def on_links_changed(sender, instance, action, model, pk_set, **kwargs):
+    """Both sides of a link show it: mark the objects linked or unlinked, not only `instance`."""
+    if action == "pre_clear":
+        instance._index_unlinked = linked(instance, sender)
     if action.startswith("post_"):
-        mark(*affected(instance))
+        others = list(model.objects.filter(pk__in=pk_set or ()))
+        others += getattr(instance, "_index_unlinked", [])
+        mark(*affected(instance), *(item for other in others for item in affected(other)))
 
 
 @receiver(post_init, sender=Participation)

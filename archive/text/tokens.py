@@ -27,6 +27,7 @@ ROMAN = {
     "ix": "9",
 }
 MILITARY_REGION = re.compile(r"^qk(\d)$")
+MAX_TOKEN = 60  # longer runs (base64, URLs) are not words; PostgreSQL refuses lexemes > 2 kB
 THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 ROMAN_REGION = re.compile(r"\b([Kk]hu)\s+(IX|IV|VI{0,3}|I{1,3})\b")
 
@@ -59,6 +60,8 @@ def tokenize(text):
     previous = []
     for raw in RAW.finditer(text):
         word = raw.group()
+        if len(word) > MAX_TOKEN:
+            continue
         lowered = word.lower()
         region = MILITARY_REGION.match(fold(lowered))
         if region:

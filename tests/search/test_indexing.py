@@ -142,3 +142,33 @@ def test_a_write_during_a_rebuild_is_kept_for_after_it(settings):
     backend.rebuild([])  # applies what was pending before it swaps
     assert "Tạ Văn Chờ" in titles("Tạ Văn Chờ")
     assert backend.pending_ids() == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_while_a_rebuild_builds_is_applied_before_the_swap(settings):
+    backend = get_backend()
+    backend.rebuild([])
+    with backend.write_lock(wait=True, name="rebuild.lock"):
+        PersonFactory(full_name="Tạ Văn Giữa")  # written to the old index and kept pending
+        assert backend.pending_ids()
+    backend.rebuild([])
+    assert "Tạ Văn Giữa" in titles("Tạ Văn Giữa")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_links_and_parents_keep_the_index_true():
+    from archive.models import Article, Organisation
+    from tests.factories import ArticleFactory, OrganisationFactory
+
+    parent = OrganisationFactory(name="Quân khu 9")
+    OrganisationFactory(name="Bộ Chỉ huy Quân sự tỉnh Cà Mau", parent=parent)
+    event = EventFactory()
+    article = ArticleFactory()
+    event.articles.add(article)
+    event.organisations.add(parent)
+    parent.name = "Quân khu 9 (đổi tên)"
+    parent.save()
+    event.articles.remove(article)
+    Article.objects.get(pk=article.pk).events.clear()
+    assert Organisation.objects.count() == 2
+    call_command("check_index", stdout=StringIO())

@@ -243,14 +243,11 @@ class WhooshBackend(SearchBackend):
         key = str(self.current.resolve())
         with self._searchers_lock:
             searcher = self._searchers.get(key)
-            if searcher is None:
-                for stale in list(self._searchers):
-                    self._searchers.pop(stale).close()
-                searcher = self._searchers[key] = index.searcher()
-            elif not searcher.up_to_date():
-                # A fresh searcher, not refresh(): refresh() reuses segment readers and with
-                # them their old deletions, so replaced documents would show twice.
-                searcher.close()
+            if searcher is None or not searcher.up_to_date():
+                # A new searcher rather than refresh(): refresh() reuses segment readers and,
+                # with them, their old deletions. Old searchers are never closed here, since
+                # another thread may be reading with one; they close when garbage-collected.
+                self._searchers.clear()
                 searcher = self._searchers[key] = index.searcher()
             return searcher
 
@@ -320,17 +317,34 @@ class WhooshBackend(SearchBackend):
         from archive.search.indexing import documents_for_ids
 
         self.ensure()
+        ids = [d.doc_id for d in documents] + list(removed_ids)
+        if self.rebuilding():
+            # The rebuild started from an older snapshot; it applies these before it swaps.
+            self.add_pending(ids)
         try:
             with self.write_lock(wait=False):
-                pending, files = self.read_pending()
+                pending, files = self.read_pending() if not self.rebuilding() else ([], [])
                 extra = documents_for_ids(pending) if pending else ([], [])
                 self.write(
                     self.current.resolve(), [*documents, *extra[0]], [*removed_ids, *extra[1]]
                 )
                 self.forget(files)
         except IndexUnavailable:
-            self.add_pending([d.doc_id for d in documents] + list(removed_ids))
+            self.add_pending(ids)
             raise
+
+    def rebuilding(self):
+        """Whether another process (or call) holds the rebuild lock now."""
+        path = self.root / "rebuild.lock"
+        if not path.exists():
+            return False
+        with open(path, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+            return False
 
     def write(self, path, documents, removed_ids):
         index = whoosh_index.open_dir(str(path))
