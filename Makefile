@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 export DJANGO_DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
+.PHONY: install browser run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
 
 install: $(STAMP)
 
@@ -36,7 +36,15 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint test-sqlite test-postgres
+# Debian's Chromium for the browser tests (as root; no browser is ever downloaded by a tool).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+browser: $(CHROMIUM)
+
+test: lint browser test-sqlite test-postgres
 
 test-sqlite: install
 	@echo "== makemigrations --check (SQLite)"

@@ -1,5 +1,7 @@
 """Public pages: thin views over QuerySets and the search interface."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404, JsonResponse
@@ -300,6 +302,13 @@ def timeline(person):
             }
             rows.append(row)
         row["roles"].append(participation.get_role_display())
+    for row in rows:
+        event = row["event"]
+        row["approximate"] = event.date_held is None
+        row["when"] = event.date_held or (
+            dt.date(event.period_end, 12, 31) if event.period_end else None
+        )
+    rows.sort(key=lambda r: (r["when"] is None, r["when"] or dt.date.min))
     previous = None
     for row in rows:
         row["rank_changed"] = previous is not None and row["rank"] != previous["rank"]

@@ -43,16 +43,19 @@ def bar_chart(rows, label, url_pattern=""):
 @register.simple_tag
 def timeline_chart(rows, label):
     """A person's events along a time axis; a ring where the rank or titles changed."""
-    dated = [r for r in rows if r["event"].date_held]
+    dated = [r for r in rows if r["when"]]
     if not dated:
         return ""
-    first, last = dated[0]["event"].date_held, dated[-1]["event"].date_held
+    first, last = dated[0]["when"], dated[-1]["when"]
     span = max((last - first).days, 1)
     width, height = 640, 70
     marks = []
     for row in dated:
-        x = 20 + round((width - 40) * (row["event"].date_held - first).days / span)
+        x = 20 + round((width - 40) * (row["when"] - first).days / span)
         changed = row["rank_changed"] or row["titles_changed"]
+        classes = " ".join(
+            c for c, on in (("changed", changed), ("approx", row["approximate"])) if on
+        )
         marks.append(
             format_html(
                 '<a href="{}"><circle cx="{}" cy="30" r="{}" class="{}"><title>{} — {}</title>'
@@ -60,8 +63,10 @@ def timeline_chart(rows, label):
                 row["event"].get_absolute_url(),
                 x,
                 9 if changed else 6,
-                "changed" if changed else "",
-                row["event"].date_held.strftime("%d/%m/%Y"),
+                classes,
+                row["when"].strftime("%Y")
+                if row["approximate"]
+                else row["when"].strftime("%d/%m/%Y"),
                 row["event"].title,
             )
         )
