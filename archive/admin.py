@@ -1,8 +1,21 @@
-"""The admin: the editors' desk for entering and correcting the archive."""
+"""The admin: the editors' desk for entering and correcting the archive.
 
-from django.contrib import admin
+Editors paste a report and review what was read before anything is saved; the admin's search
+box uses the Vietnamese search (no diacritics needed); duplicates are flagged and merged by an
+action; every field an editor changes is recorded so that a re-import keeps it.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, OuterRef, Subquery
+from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from archive import merge
+from archive.admin_import import import_view
 from archive.models import (
     Article,
     Award,
@@ -12,9 +25,28 @@ from archive.models import (
     Person,
     Statistic,
 )
+from archive.search import search as archive_search
+from archive.search.backends.base import Filters
 
 
-class EditTrackingAdmin(admin.ModelAdmin):
+class VietnameseSearchMixin:
+    """The change list's search box finds "nguyen dang binh" as well as "Nguyễn Đăng Bình"."""
+
+    search_type = ""
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip() and self.search_type:
+            found = archive_search(
+                search_term, filters=Filters(values={"type": self.search_type}), per_page=200
+            )
+            ids = [hit.id for hit in found.hits]
+            if ids:
+                queryset = queryset | self.model.objects.filter(pk__in=ids)
+        return queryset, may_have_duplicates
+
+
+class EditTrackingAdmin(VietnameseSearchMixin, admin.ModelAdmin):
     """Records which fields an editor changed, so that a re-import keeps them."""
 
     readonly_fields = ("edited_fields",)
@@ -24,26 +56,32 @@ class EditTrackingAdmin(admin.ModelAdmin):
             obj.mark_edited(*(name for name in form.changed_data if name != "edited_fields"))
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        if change:
+            many = [
+                n for n in form.changed_data if n in {f.name for f in self.model._meta.many_to_many}
+            ]
+            if many:
+                form.instance.mark_edited(*many)
+                form.instance.save(update_fields=["edited_fields"])
+        super().save_related(request, form, formsets, change)
+
+
+class EditTrackingFormSet(BaseInlineFormSet):
+    def save_existing(self, form, obj, commit=True):
+        obj.mark_edited(*form.changed_data)
+        return super().save_existing(form, obj, commit=commit)
+
 
 class EditTrackingInline(admin.TabularInline):
     extra = 0
+    formset = EditTrackingFormSet
     readonly_fields = ("edited_fields",)
-
-    def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
-        original_save = formset.save_existing
-
-        def save_existing(self, form, instance, commit=True):
-            instance.mark_edited(*form.changed_data)
-            return original_save(self, form, instance, commit=commit)
-
-        formset.save_existing = save_existing
-        return formset
 
 
 class ParticipationInline(EditTrackingInline):
     model = Participation
-    fields = ("person", "name_as_written", "rank", "titles", "role", "order", "source_sentence")
+    fields = ("person", "name_as_written", "rank", "titles", "role", "order", "edited_fields")
     autocomplete_fields = ("person",)
 
 
@@ -57,20 +95,22 @@ class AwardInline(EditTrackingInline):
         "collectives",
         "individuals",
         "order",
+        "edited_fields",
     )
     autocomplete_fields = ("giver_organisation",)
 
 
 class StatisticInline(EditTrackingInline):
     model = Statistic
-    fields = ("label", "value", "unit", "qualifier", "order")
+    fields = ("label", "value", "unit", "qualifier", "order", "edited_fields")
 
 
 @admin.register(Article)
 class ArticleAdmin(EditTrackingAdmin):
+    search_type = "article"
     list_display = ("__str__", "publisher", "published_at", "key")
     list_filter = ("publisher",)
-    search_fields = ("title", "key", "text")
+    search_fields = ("title", "key")
     date_hierarchy = "published_at"
     readonly_fields = ("checksum", "imported_at", "updated_at", "edited_fields")
     fieldsets = (
@@ -82,9 +122,25 @@ class ArticleAdmin(EditTrackingAdmin):
         ),
     )
 
+    def get_urls(self):
+        extra = [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_report),
+                name="archive_article_import",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def import_report(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        return import_view(self, request)
+
 
 @admin.register(Event)
 class EventAdmin(EditTrackingAdmin):
+    search_type = "event"
     list_display = ("title", "kind", "date_held", "period_start", "period_end", "province")
     list_filter = ("kind", "province")
     search_fields = ("title", "place", "province")
@@ -108,20 +164,114 @@ class EventAdmin(EditTrackingAdmin):
     )
 
 
+class DuplicateFilter(admin.SimpleListFilter):
+    title = _("possible duplicates")
+    parameter_name = "duplicates"
+
+    def lookups(self, request, model_admin):
+        return (("yes", _("name shared with another record (diacritics aside)")),)
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(same_name__gt=1)
+        return queryset
+
+
+def merge_action(merge_function, description):
+    def action(model_admin, request, queryset):
+        if queryset.count() < 2:
+            model_admin.message_user(
+                request, _("Select two records or more to merge."), messages.WARNING
+            )
+            return None
+        if request.POST.get("confirm") == "yes":
+            kept = queryset.get(pk=request.POST.get("keep"))
+            others = [o for o in queryset if o.pk != kept.pk]
+            names = ", ".join(str(o) for o in others)
+            merge_function(kept, others)
+            model_admin.log_change(request, kept, [{"changed": {"fields": ["merged: " + names]}}])
+            model_admin.message_user(
+                request, _("Merged %(names)s into %(kept)s.") % {"names": names, "kept": kept}
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/archive/merge.html",
+            {
+                **model_admin.admin_site.each_context(request),
+                "title": description,
+                "queryset": queryset,
+                "action": request.POST.get("action"),
+                "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    action.__name__ = merge_function.__name__
+    action.short_description = description
+    action.allowed_permissions = ("change",)
+    return action
+
+
+def with_same_name_counts(queryset, model):
+    same = (
+        model.objects.filter(folded_name=OuterRef("folded_name"))
+        .values("folded_name")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(same_name=Subquery(same))
+
+
 @admin.register(Person)
 class PersonAdmin(EditTrackingAdmin):
-    list_display = ("full_name", "slug")
+    search_type = "person"
+    list_display = ("full_name", "slug", "event_count", "same_name")
+    list_filter = (DuplicateFilter,)
     search_fields = ("full_name", "folded_name", "slug")
-    readonly_fields = ("folded_name", "edited_fields")
+    readonly_fields = ("folded_name", "edited_fields", "events")
+    fields = ("full_name", "slug", "aliases", "folded_name", "events", "edited_fields")
+    actions = (merge_action(merge.merge_people, _("Merge the selected people")),)
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .annotate(event_count=Count("participations__event", distinct=True))
+        )
+        return with_same_name_counts(queryset, Person)
+
+    @admin.display(description=_("events"), ordering="event_count")
+    def event_count(self, obj):
+        return obj.event_count
+
+    @admin.display(description=_("records with this name"), ordering="same_name")
+    def same_name(self, obj):
+        return obj.same_name
+
+    @admin.display(description=_("events"))
+    def events(self, obj):
+        return (
+            ", ".join(sorted({p.event.title for p in obj.participations.select_related("event")}))
+            or "—"
+        )
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(EditTrackingAdmin):
-    list_display = ("name", "abbreviation", "kind", "parent")
-    list_filter = ("kind",)
+    search_type = "organisation"
+    list_display = ("name", "abbreviation", "kind", "parent", "same_name")
+    list_filter = ("kind", DuplicateFilter)
     search_fields = ("name", "folded_name", "abbreviation")
     autocomplete_fields = ("parent",)
     readonly_fields = ("folded_name", "edited_fields")
+    actions = (merge_action(merge.merge_organisations, _("Merge the selected organisations")),)
+
+    def get_queryset(self, request):
+        return with_same_name_counts(super().get_queryset(request), Organisation)
+
+    @admin.display(description=_("records with this name"), ordering="same_name")
+    def same_name(self, obj):
+        return obj.same_name
 
 
 @admin.register(Participation)
@@ -135,6 +285,7 @@ class ParticipationAdmin(EditTrackingAdmin):
 
 @admin.register(Award)
 class AwardAdmin(EditTrackingAdmin):
+    search_type = "award"
     list_display = ("name", "category", "giver_name", "collectives", "individuals", "event")
     list_filter = ("category",)
     search_fields = ("name", "giver_name")

@@ -142,10 +142,12 @@ def load_event(sync, article, parsed, key):
 def load_participations(sync, article, event, participants):
     keys = []
     for order, participant in enumerate(participants):
-        person = person_for(sync, participant.name)
+        person = Person.objects.filter(pk=participant.person_id).first() or person_for(
+            sync, participant.name
+        )
         # A person the report names at the event without a role verb was there: attended.
         for role in participant.roles or ["attended"]:
-            sentence = participant.role_sentences.get(role, participant.sentences[0])
+            sentence = participant.role_sentences.get(role) or " ".join(participant.sentences[:1])
             key = f"{event.key}#p:{person.slug}:{role}"
             keys.append(key)
             sync.upsert(

@@ -14,6 +14,7 @@ class ParsedParticipant:
     roles: list[str] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
     role_sentences: dict[str, str] = field(default_factory=dict)
+    person_id: int | None = None  # an editor's choice of an existing person
 
     def add_titles(self, titles):
         for title in titles:

@@ -1,0 +1,124 @@
+"""Forms of the editors' desk: paste a report, then review what was read before saving it."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from archive.ingest import source
+from archive.ingest.records import ROLE_ORDER
+from archive.models import Award, Event, Person, Rank, Role
+from archive.text import canonical, fold
+
+
+class PasteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Report text"),
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
+        required=False,
+        help_text=_("Paste the report as published, or upload it as a .txt file below."),
+    )
+    file = forms.FileField(label=_("…or a .txt file"), required=False)
+    publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
+    url = forms.URLField(label=_("Source URL"), max_length=1000, required=False)
+    title = forms.CharField(label=_("Title"), max_length=500, required=False)
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        text = data.get("text") or ""
+        if upload:
+            if upload.size > 2_000_000:
+                raise ValidationError(_("The file is too large for a report (2 MB at most)."))
+            try:
+                text = source.decode(upload.read())
+            except source.SourceError as error:
+                raise ValidationError(
+                    _("The file cannot be read: %(reason)s.") % {"reason": error}
+                ) from None
+        if not text.strip():
+            raise ValidationError(_("An article's text cannot be empty."))
+        data["text"] = text
+        return data
+
+
+class EventReviewForm(forms.Form):
+    title = forms.CharField(label=_("title"), max_length=500)
+    kind = forms.ChoiceField(label=_("kind"), choices=Event.Kind.choices)
+    date = forms.DateField(label=_("date held"), required=False)
+    period_start = forms.IntegerField(
+        label=_("period from"), required=False, min_value=1900, max_value=2100
+    )
+    period_end = forms.IntegerField(
+        label=_("period to"), required=False, min_value=1900, max_value=2100
+    )
+    place = forms.CharField(label=_("place"), max_length=300, required=False)
+    province = forms.CharField(label=_("province"), max_length=100, required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and start > end:
+            raise ValidationError(_("The period cannot end before it starts."))
+        if bool(start) != bool(end):
+            raise ValidationError(_("Give both years of the period, or neither."))
+        return data
+
+
+ROLE_CHOICES = [(role, label) for role, label in Role.choices if role in ROLE_ORDER]
+
+
+class ParticipantForm(forms.Form):
+    keep = forms.BooleanField(label=_("keep"), required=False, initial=True)
+    name = forms.CharField(label=_("name as written"), max_length=200)
+    rank = forms.ChoiceField(label=_("rank"), choices=[("", "—"), *Rank.choices], required=False)
+    titles = forms.CharField(
+        label=_("titles"), required=False, help_text=_("Separated by semicolons.")
+    )
+    roles = forms.MultipleChoiceField(
+        label=_("role"), choices=ROLE_CHOICES, widget=forms.CheckboxSelectMultiple
+    )
+    person = forms.ChoiceField(label=_("person"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name = self.data.get(self.add_prefix("name")) if self.is_bound else None
+        self.candidates = list(similar_people(name or self.initial.get("name", "")))
+        self.fields["person"].choices = [("", _("the person of this exact name (new if none)"))] + [
+            (str(p.pk), f"{p.full_name} ({p.slug})") for p in self.candidates
+        ]
+
+    @property
+    def possible_duplicates(self):
+        """People whose name differs from this one only by diacritics or tone marks."""
+        wanted = canonical(self.initial.get("name", "")).lower()
+        return [p for p in self.candidates if canonical(p.full_name).lower() != wanted]
+
+
+def similar_people(name):
+    if not name:
+        return Person.objects.none()
+    return Person.objects.filter(folded_name=fold(" ".join(name.split()))).order_by("pk")
+
+
+class AwardForm(forms.Form):
+    keep = forms.BooleanField(label=_("keep"), required=False, initial=True)
+    kind = forms.CharField(label=_("award as written"), max_length=300)
+    giver = forms.CharField(label=_("giver as written"), max_length=300, required=False)
+    collectives = forms.IntegerField(label=_("collectives"), min_value=0, required=False)
+    individuals = forms.IntegerField(label=_("individuals"), min_value=0, required=False)
+    category = forms.ChoiceField(
+        label=_("category"), choices=Award.Category.choices, initial=Award.Category.OTHER
+    )
+
+
+class StatisticForm(forms.Form):
+    keep = forms.BooleanField(label=_("keep"), required=False, initial=True)
+    label = forms.CharField(label=_("what is counted"), max_length=400)
+    value = forms.DecimalField(label=_("value"), min_value=0, max_digits=14, decimal_places=2)
+    unit = forms.CharField(label=_("unit"), max_length=100, required=False)
+    qualifier = forms.CharField(label=_("qualifier"), max_length=20, required=False)
+
+
+ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=1)
+AwardFormSet = forms.formset_factory(AwardForm, extra=1)
+StatisticFormSet = forms.formset_factory(StatisticForm, extra=1)
