@@ -8,6 +8,7 @@ action; every field an editor changes is recorded so that a re-import keeps it.
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
@@ -113,6 +114,7 @@ class ArticleAdmin(EditTrackingAdmin):
     search_fields = ("title", "key")
     date_hierarchy = "published_at"
     readonly_fields = ("checksum", "imported_at", "updated_at", "edited_fields")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("title", "publisher", "source_url", "published_at", "byline")}),
         (_("Text"), {"fields": ("text",)}),

@@ -19,7 +19,9 @@ class PasteForm(forms.Form):
     )
     file = forms.FileField(label=_("…or a .txt file"), required=False)
     publisher = forms.CharField(label=_("Publisher"), max_length=200, required=False)
-    url = forms.URLField(label=_("Source URL"), max_length=1000, required=False)
+    url = forms.URLField(
+        label=_("Source URL"), max_length=1000, required=False, assume_scheme="https"
+    )
     title = forms.CharField(label=_("Title"), max_length=500, required=False)
 
     def clean(self):
