@@ -163,6 +163,7 @@ class Person(EditTracked):
         blank=True,
         help_text=_("Other spellings of the name, one string each."),
     )
+    alias_keys = models.TextField(_("folded aliases"), blank=True, default="", editable=False)
 
     objects = PersonQuerySet.as_manager()
 
@@ -179,6 +180,7 @@ class Person(EditTracked):
         self.full_name = canonical_spacing(self.full_name)
         self.folded_name = fold(self.full_name)
         self.sort_name = collation_key(given_name_first(self.full_name))
+        self.alias_keys = folded_keys(self.aliases)
         if not self.slug:
             self.slug = unique_slug(Person, self.full_name)
         super().save(*args, **kwargs)
@@ -236,6 +238,7 @@ class Organisation(EditTracked):
     )
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    alias_keys = models.TextField(_("folded aliases"), blank=True, default="", editable=False)
 
     objects = SlugManager()
 
@@ -250,6 +253,7 @@ class Organisation(EditTracked):
     def save(self, *args, **kwargs):
         self.name = canonical_spacing(self.name)
         self.folded_name = fold(self.name)
+        self.alias_keys = folded_keys(self.aliases)
         if not self.slug:
             self.slug = unique_slug(Organisation, self.name)
         super().save(*args, **kwargs)
@@ -272,6 +276,11 @@ class Organisation(EditTracked):
 
     def index_facets(self):
         return {"organisations": [self.slug]}
+
+
+def folded_keys(names):
+    """ "|a|b|": folded names to find a record by any of its aliases with one `contains`."""
+    return "|" + "|".join(fold(canonical_spacing(n)) for n in names) + "|" if names else ""
 
 
 def canonical_spacing(text):

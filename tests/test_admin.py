@@ -218,3 +218,28 @@ def test_repeated_failed_logins_are_throttled(client, db):
         client.post("/admin/login/", {"username": "chief", "password": "wrong"})
     locked = client.post("/admin/login/", {"username": "chief", "password": "a-long-password-1"})
     assert locked.status_code == 429
+
+
+def test_a_merge_is_not_undone_by_reimporting(admin_client, tmp_path):
+    call_command("ingest", str(ARTICLES), stdout=StringIO())
+    twin = PersonFactory(full_name="Nguyễn Đăng Bính")
+    kept = Person.objects.get(full_name="Nguyễn Đăng Bình")
+    ParticipationFactory(person=twin)
+    admin_client.post(
+        "/admin/archive/person/",
+        {
+            "action": "merge_people",
+            "_selected_action": [kept.pk, twin.pk],
+            "keep": kept.pk,
+            "confirm": "yes",
+        },
+    )
+    text = (ARTICLES / "002_f63c98608b468458.txt").read_text(encoding="utf-8")
+    renamed = text.replace(
+        "Đồng chí Nguyễn Đăng Bình, Chủ tịch UBND tỉnh Bắc Kạn chủ trì",
+        "Đồng chí Nguyễn Đăng Bính, Chủ tịch UBND tỉnh Bắc Kạn chủ trì",
+    )
+    path = tmp_path / "renamed.txt"
+    path.write_text(renamed, encoding="utf-8")
+    call_command("ingest", str(path), stdout=StringIO())
+    assert Person.objects.filter(folded_name="nguyen dang binh").count() == 1

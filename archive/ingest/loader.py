@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from archive.ingest.organisations import find_organisations
@@ -229,7 +230,11 @@ def person_for(sync, name):
     are never merged.
     """
     wanted = canonical(name).lower()
-    for person in Person.objects.filter(folded_name=fold(name)):
+    folded = fold(name)
+    candidates = Person.objects.filter(
+        Q(folded_name=folded) | Q(alias_keys__contains=f"|{folded}|")
+    )
+    for person in candidates:
         names = [person.full_name, *person.aliases]
         if any(canonical(n).lower() == wanted for n in names):
             return person
@@ -258,17 +263,10 @@ def organisation_for(sync, parsed):
 def organisation_by_name(name):
     """An organisation by its name or one of its aliases (tone placement and case aside)."""
     folded = fold(name)
-    found = Organisation.objects.filter(folded_name=folded).first()
-    if found is None:
-        found = next(
-            (
-                o
-                for o in Organisation.objects.exclude(aliases=[])
-                if folded in {fold(alias) for alias in o.aliases}
-            ),
-            None,
-        )
-    return found
+    return (
+        Organisation.objects.filter(folded_name=folded).first()
+        or Organisation.objects.filter(alias_keys__contains=f"|{folded}|").first()
+    )
 
 
 def organisation_named(sync, name):

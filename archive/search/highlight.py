@@ -57,7 +57,7 @@ def snippet(text, parsed, window=WINDOW):
     if not tokens:
         return mark_safe(escape(text[:240]))
     is_match = matcher(parsed)
-    hits = [i for i, t in enumerate(tokens) if is_match(t)]
+    hits = [i for i, t in enumerate(tokens) if is_match(t)][:200]  # bounded: long texts
     best = 0
     if hits:
         best = max(hits, key=lambda i: len({tokens[j].folded for j in hits if i <= j < i + window}))
