@@ -73,13 +73,20 @@ def linked(instance, sender):
 @receiver(m2m_changed, sender=Event.articles.through)
 @receiver(m2m_changed, sender=Event.organisations.through)
 def on_links_changed(sender, instance, action, model, pk_set, **kwargs):
-    """Both sides of a link show it: mark the objects linked or unlinked, not only `instance`."""
+    """A link shows in the event's document and in its reports' documents (not in an
+    organisation's), so mark those, on both sides of the link and for what was unlinked."""
     if action == "pre_clear":
         instance._index_unlinked = linked(instance, sender)
-    if action.startswith("post_"):
-        others = list(model.objects.filter(pk__in=pk_set or ()))
-        others += getattr(instance, "_index_unlinked", [])
-        mark(*affected(instance), *(item for other in others for item in affected(other)))
+    if not action.startswith("post_"):
+        return
+    others = list(model.objects.filter(pk__in=pk_set or ()))
+    others += getattr(instance, "_index_unlinked", [])
+    events = (
+        [instance] if isinstance(instance, Event) else [o for o in others if isinstance(o, Event)]
+    )
+    articles = [o for o in [instance, *others] if isinstance(o, Article)]
+    articles += Article.objects.filter(events__in=[e.pk for e in events]).distinct()
+    mark(*events, *articles)
 
 
 @receiver(post_init, sender=Participation)

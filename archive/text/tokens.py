@@ -10,6 +10,7 @@ syllables 21, 2019, nđ, cp and, at the first position, "21/2019", "21/2019/nđ"
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from archive.text.normalise import canonical, fold, nfc
 
@@ -52,8 +53,11 @@ def _syllable(text, start, end, position):
     return Token(exact, fold(exact), start, end, position)
 
 
+@lru_cache(maxsize=32)
 def tokenize(text):
-    """Every search token of `text`, in order, with offsets into `text` as given (NFC)."""
+    """Every search token of `text`, in order, with offsets into `text` as given (NFC).
+
+    Cached: the index reads each text several times (folded, exact, pairs)."""
     text = nfc(text)
     tokens = []
     position = 0
@@ -89,7 +93,7 @@ def tokenize(text):
             position += 1
         if len(parts) > 1:
             tokens += _wholes(word, raw.start(), first)
-    return tokens
+    return tuple(tokens)
 
 
 def _wholes(word, offset, position):

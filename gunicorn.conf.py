@@ -1,0 +1,19 @@
+"""gunicorn for the archive: `gunicorn archive.wsgi` (reads this file from the working directory).
+
+Workers are processes: each keeps one Whoosh searcher; with several web servers use
+ARCHIVE_SEARCH_BACKEND=postgres. Workers are recycled now and then to keep memory flat.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", min(2 * multiprocessing.cpu_count() + 1, 8)))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+timeout = 30
+graceful_timeout = 30
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = "-"
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
