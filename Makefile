@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 export DJANGO_DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install browser run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
+.PHONY: soak install browser run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
 
 install: $(STAMP)
 
@@ -82,3 +82,10 @@ accuracy: install
 
 clean:
 	rm -rf $(VENV) var
+
+# A bounded soak run: gunicorn on 127.0.0.1:8001 and 20 simulated users for 5 minutes.
+SOAK_SECONDS ?= 300
+soak: setup
+	$(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind 127.0.0.1:8001 --workers 3 --pid var/soak.pid --daemon
+	sleep 3
+	$(BIN)/python manage.py soak --url http://127.0.0.1:8001 --users 20 --seconds $(SOAK_SECONDS) --server-pid $$(cat var/soak.pid); status=$$?; kill $$(cat var/soak.pid); exit $$status

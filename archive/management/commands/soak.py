@@ -1,0 +1,94 @@
+"""A bounded load run against a running server: N users for S seconds; errors and memory."""
+
+import json
+import random
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+QUERIES = ["quoc phong", "Nguyễn Đăng Bình", '"khu vực phòng thủ"', "UBND", "21/2019", "dang binh"]
+PATHS = ["/", "/events/", "/years/", "/people/", "/organisations/", "/awards/"]
+
+
+def rss_mb(pid):
+    """Resident memory of a process and its children (gunicorn's workers), in MB."""
+    total = 0
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":", 1) for line in status.read_text().splitlines() if ":" in line
+            )
+        except OSError:
+            continue
+        if int(fields.get("Pid", 0)) == pid or int(fields.get("PPid", 0)) == pid:
+            total += int(fields.get("VmRSS", "0 kB").split()[0])
+    return round(total / 1024, 1) if total else None
+
+
+class Command(BaseCommand):
+    help = "Load a running archive with simulated users and report errors, latency and memory."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000")
+        parser.add_argument("--users", type=int, default=20)
+        parser.add_argument("--seconds", type=int, default=300)
+        parser.add_argument("--server-pid", type=int, help="Sample this process's memory.")
+        parser.add_argument("--format", choices=["json", "text"], default="text")
+
+    def handle(self, *args, **options):
+        deadline = time.monotonic() + options["seconds"]
+        stats = {"requests": 0, "errors": 0, "latencies": [], "samples": []}
+        lock = threading.Lock()
+        memory = []
+
+        def user():
+            rng = random.Random()
+            while time.monotonic() < deadline:
+                if rng.random() < 0.5:
+                    path = "/search/?q=" + urllib.request.quote(rng.choice(QUERIES))
+                else:
+                    path = rng.choice(PATHS)
+                started = time.perf_counter()
+                failure = None
+                try:
+                    with urllib.request.urlopen(options["url"] + path, timeout=30) as response:
+                        response.read()
+                except urllib.error.HTTPError as error:
+                    failure = f"{error.code} {path}" if error.code >= 500 else None
+                except OSError as error:
+                    failure = f"{error} {path}"
+                with lock:
+                    stats["requests"] += 1
+                    stats["errors"] += bool(failure)
+                    if failure and len(stats["samples"]) < 5:
+                        stats["samples"].append(failure)
+                    stats["latencies"].append(time.perf_counter() - started)
+
+        threads = [threading.Thread(target=user, daemon=True) for _ in range(options["users"])]
+        for thread in threads:
+            thread.start()
+        while any(t.is_alive() for t in threads):
+            if options["server_pid"]:
+                memory.append(rss_mb(options["server_pid"]))
+            time.sleep(5)
+        latencies = sorted(stats["latencies"]) or [0]
+        report = {
+            "requests": stats["requests"],
+            "errors": stats["errors"],
+            "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1),
+            "p95_ms": round(latencies[int(len(latencies) * 0.95)] * 1000, 1),
+            "rss_mb_first": memory[0] if memory else None,
+            "rss_mb_last": memory[-1] if memory else None,
+            "rss_mb_max": max((m for m in memory if m), default=None),
+            "error_samples": stats["samples"],
+        }
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(report))
+        else:
+            self.stdout.write(", ".join(f"{k}={v}" for k, v in report.items()))
+        if stats["errors"]:
+            raise CommandError(f"{stats['errors']} requests failed")
