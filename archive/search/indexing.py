@@ -74,8 +74,7 @@ def flush():
     if not ids:
         return
     try:
-        documents, removed = documents_for_ids(ids)
-        get_backend().update(documents, removed)
+        get_backend().apply(ids)
     except IndexUnavailable as error:
         log.warning("Index busy (%s); %d documents queued for the next write.", error, len(ids))
     except Exception:

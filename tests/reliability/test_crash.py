@@ -53,7 +53,7 @@ def consistent(database):
     return articles, with_events, empty_events
 
 
-@pytest.mark.skipif(os.environ.get("DATABASE_URL"), reason="runs on its own SQLite file")
+@pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="runs on its own SQLite file")
 def test_sigkill_during_ingest_leaves_no_partial_article(tmp_path):
     var_dir = tmp_path / "var"
     assert manage(var_dir, "migrate", "-v", "0").wait(120) == 0

@@ -65,7 +65,7 @@ def test_a_failed_index_write_keeps_the_database_write_and_check_index_reports_i
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(backend, "update", broken)
+    monkeypatch.setattr(backend, "apply", broken)
     PersonFactory(full_name="Đinh Văn Lưu")
     assert Person.objects.filter(full_name="Đinh Văn Lưu").exists()
     with pytest.raises(CommandError, match="1 missing"):
@@ -134,6 +134,7 @@ def test_a_rebuild_killed_half_way_leaves_the_previous_index_answering(settings)
 @pytest.mark.django_db(transaction=True)
 def test_a_write_during_a_rebuild_is_kept_for_after_it(settings):
     backend = get_backend()
+    backend.lock_wait = 0.3
     backend.rebuild([])
     with backend.write_lock(wait=True, name="write.lock"):
         PersonFactory(full_name="Tạ Văn Chờ")  # its index write cannot take the lock

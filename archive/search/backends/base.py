@@ -52,6 +52,10 @@ class SearchBackend:
         """Add or replace documents and remove others, as one write."""
         raise NotImplementedError
 
+    def apply(self, doc_ids):
+        """Bring these documents up to date with the database (what saves trigger)."""
+        raise NotImplementedError
+
     def rebuild(self, documents, progress=None):
         """Replace the whole index; the old one answers until the new one is complete."""
         raise NotImplementedError

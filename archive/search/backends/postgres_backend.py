@@ -18,6 +18,7 @@ from archive.search.models import SearchEntry, SearchFacet
 from archive.text.tokens import pairs, tokenize
 
 FIELD_GAP = 100
+WRITERS_LOCK = 0x6172636869  # pg_advisory_xact_lock key shared by index writers
 MAX_POSITION = 16383
 SINGLE_VALUED = {"type", "year", "kind", "province"}
 RANK_WEIGHTS = "{0.25, 0.4, 0.6, 1.0}"  # D, C, B, A
@@ -166,6 +167,21 @@ class PostgresBackend(SearchBackend):
         with transaction.atomic():
             if removed_ids:
                 SearchEntry.objects.filter(doc_id__in=list(removed_ids)).delete()
+            for document in documents:
+                self.write(document)
+
+    def apply(self, doc_ids):
+        """Re-index these ids from the database; writers take turns (an advisory lock), and
+        each reads its documents inside its turn, so the later commit is written last."""
+        from archive.search.indexing import documents_for_ids
+
+        self.check()
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITERS_LOCK])
+            documents, removed = documents_for_ids(list(doc_ids))
+            if removed:
+                SearchEntry.objects.filter(doc_id__in=removed).delete()
             for document in documents:
                 self.write(document)
 

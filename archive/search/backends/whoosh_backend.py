@@ -38,7 +38,7 @@ from archive.text.tokens import pairs, tokenize
 WEIGHT_BOOST = {"A": 4.0, "B": 2.0, "C": 1.5, "D": 1.0}
 EXACT_BOOST = 1.5
 PAIR_BOOST = 2.0
-LOCK_WAIT = 2.0
+LOCK_WAIT = 10.0  # writers wait for each other; a rebuild holds the lock only to swap
 WRITER_TIMEOUT = 30.0
 MULTI_VALUED = {"person", "organisation", "award_kind"}
 
@@ -185,6 +185,7 @@ class WhooshBackend(SearchBackend):
 
     def __init__(self, directory):
         self.root = Path(directory)
+        self.lock_wait = LOCK_WAIT
 
     # Directory layout
 
@@ -221,7 +222,7 @@ class WhooshBackend(SearchBackend):
     def write_lock(self, wait, name="write.lock"):
         self.root.mkdir(parents=True, exist_ok=True)
         with open(self.root / name, "a+") as handle:
-            deadline = time.monotonic() + (LOCK_WAIT if not wait else 3600)
+            deadline = time.monotonic() + (self.lock_wait if not wait else 3600)
             while True:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -314,23 +315,29 @@ class WhooshBackend(SearchBackend):
     # Writing
 
     def update(self, documents, removed_ids=()):
+        """Write these documents as they are (tests, tools); saves go through `apply`."""
+        self.ensure()
+        with self.write_lock(wait=False):
+            self.write(self.current.resolve(), documents, removed_ids)
+
+    def apply(self, doc_ids):
+        """Re-index these ids from the database. The documents are read while holding the
+        write lock, so of two concurrent commits the later one is always written last."""
         from archive.search.indexing import documents_for_ids
 
         self.ensure()
-        ids = [d.doc_id for d in documents] + list(removed_ids)
+        doc_ids = list(doc_ids)
         if self.rebuilding():
             # The rebuild started from an older snapshot; it applies these before it swaps.
-            self.add_pending(ids)
+            self.add_pending(doc_ids)
         try:
             with self.write_lock(wait=False):
-                pending, files = self.read_pending() if not self.rebuilding() else ([], [])
-                extra = documents_for_ids(pending) if pending else ([], [])
-                self.write(
-                    self.current.resolve(), [*documents, *extra[0]], [*removed_ids, *extra[1]]
-                )
+                pending, files = ([], []) if self.rebuilding() else self.read_pending()
+                documents, removed = documents_for_ids([*doc_ids, *pending])
+                self.write(self.current.resolve(), documents, removed)
                 self.forget(files)
         except IndexUnavailable:
-            self.add_pending(ids)
+            self.add_pending(doc_ids)
             raise
 
     def rebuilding(self):
