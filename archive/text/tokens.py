@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archive.text.normalise import canonical, fold, nfc
+from archive.text.words import in_known_word, segments
 
 RAW = re.compile(r"\w+(?:[/\-.]\w+)*")
 PART = re.compile(r"\w+")
@@ -116,10 +117,17 @@ def syllables(text):
 
 
 def pairs(tokens):
-    """Adjacent syllable pairs, folded: adjacency ranks "khu vực" above "khu … vực"."""
+    """Adjacent syllable pairs, folded, that may be one word: inside a known two-syllable word,
+    or between syllables of no known word. A pair across a word boundary ("vị tiên" in
+    "đơn vị | tiên tiến") is left out, so it does not rank as if it were a phrase."""
     plain = [t for t in tokens if not t.whole]
-    return [
-        f"{a.folded}_{b.folded}"
-        for a, b in itertools.pairwise(plain)
-        if b.position == a.position + 1
-    ]
+    word_of = segments([t.folded for t in plain])
+    found = []
+    for index, (a, b) in enumerate(itertools.pairwise(plain)):
+        if b.position != a.position + 1:
+            continue
+        same_word = word_of[index] == word_of[index + 1]
+        unknown = not in_known_word(word_of, index) and not in_known_word(word_of, index + 1)
+        if same_word or unknown:
+            found.append(f"{a.folded}_{b.folded}")
+    return found

@@ -69,11 +69,22 @@ def test_quoted_phrase_needs_the_syllables_in_order(indexed):
 
 
 def test_adjacent_words_rank_above_scattered_ones(indexed):
-    ArticleFactory(key="apart", title="Thông báo", text="vực thẳm ở đây. Còn phòng họp ở kia.")
+    ArticleFactory(key="apart", title="Thông báo", text="Phòng họp ở đây. Còn thủ tục ở kia.")
     ArticleFactory(key="together", title="Thông báo", text="Khu vực phòng thủ được xây dựng.")
     indexed()
-    found = ids(search("vực phòng", filters=Filters(values={"type": "article"}), per_page=50))
+    found = ids(search("phòng thủ", filters=Filters(values={"type": "article"}), per_page=50))
     assert found.index(("article", _pk("together"))) < found.index(("article", _pk("apart")))
+
+
+def test_syllables_across_a_word_boundary_are_not_a_phrase(indexed):
+    """ "vị tiên" is not a word of "Đơn vị tiên tiến": no adjacency bonus for it there."""
+    ArticleFactory(key="boundary", title="Tin", text="Đơn vị tiên tiến được khen thưởng.")
+    ArticleFactory(
+        key="separate", title="Tin", text="Giữ vị trí tiên phong, khẳng định vị thế tiên phong."
+    )
+    indexed()
+    found = ids(search("vị tiên", filters=Filters(values={"type": "article"}), per_page=50))
+    assert found.index(("article", _pk("separate"))) < found.index(("article", _pk("boundary")))
 
 
 def _pk(key):

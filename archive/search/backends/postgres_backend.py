@@ -86,7 +86,9 @@ class PostgresBackend(SearchBackend):
     def matching(self, parsed, filters):
         match = compile_query(parsed)
         boost = ranking_query(parsed)
-        rank_sql = f"ts_rank_cd('{RANK_WEIGHTS}', vector, %s::tsquery, 1)"
+        # ts_rank, not ts_rank_cd: proximity comes from our pair lexemes, which know word
+        # boundaries; cover density would reward "vị tiên" inside "đơn vị tiên tiến".
+        rank_sql = f"ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery, 1)"
         params = [match]
         if boost:
             rank_sql += f" + 0.5 * ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery)"
