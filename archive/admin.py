@@ -265,8 +265,23 @@ class OrganisationAdmin(EditTrackingAdmin):
     list_filter = ("kind", DuplicateFilter)
     search_fields = ("name", "folded_name", "abbreviation")
     autocomplete_fields = ("parent",)
-    readonly_fields = ("folded_name", "edited_fields")
+    readonly_fields = ("folded_name", "edited_fields", "events")
+    fields = (
+        "name",
+        "abbreviation",
+        "kind",
+        "parent",
+        "slug",
+        "aliases",
+        "folded_name",
+        "events",
+        "edited_fields",
+    )
     actions = (merge_action(merge.merge_organisations, _("Merge the selected organisations")),)
+
+    @admin.display(description=_("events"))
+    def events(self, obj):
+        return ", ".join(obj.events.values_list("title", flat=True)) or "—"
 
     def get_queryset(self, request):
         return with_same_name_counts(super().get_queryset(request), Organisation)
