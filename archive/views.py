@@ -53,19 +53,9 @@ def search(request):
     filterset = SearchFilterSet(request.GET or None, queryset=Event.objects.none())
     warn_invalid(request, filterset)
     text = request.GET.get("q", "")
-    page = page_number(request)
-    results = archive_search.search(
-        text,
-        filters=filterset.search_filters(),
-        page=page,
-        per_page=PER_PAGE,
-        sort=filterset.ordering(),
-        facets=FACETS,
-    )
-    last_page = max(1, -(-results.total // PER_PAGE))
-    if page > last_page and results.total:
-        page = min(last_page, MAX_PAGES)
-        results = archive_search.search(
+
+    def page_of_results(page):
+        return archive_search.search(
             text,
             filters=filterset.search_filters(),
             page=page,
@@ -73,6 +63,13 @@ def search(request):
             sort=filterset.ordering(),
             facets=FACETS,
         )
+
+    page = page_number(request)
+    results = page_of_results(page)
+    last_page = max(1, -(-results.total // PER_PAGE))
+    if page > last_page and results.total:
+        page = min(last_page, MAX_PAGES)
+        results = page_of_results(page)
     context = {
         "query": results.query,
         "results": results,
