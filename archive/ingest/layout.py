@@ -81,8 +81,18 @@ def looks_like_byline(line):
     )
 
 
+# What a caption never is: a list (colon, semicolon), a list of who attended ("Tới dự có các
+# đồng chí: …"), or a sentence opened by a clause of its own ("Phát biểu chỉ đạo tại hội nghị, …").
+NARRATIVE = re.compile(
+    r"[:;]|^(?:Tới dự|Dự|Cùng dự|Tham dự|Đến dự|Về dự)\b|\bcó (?:các )?đồng chí\b"
+    r"|^(?:Phát biểu|Kết luận|Chỉ đạo|Thay mặt|Thừa ủy quyền|Báo cáo)[^,.]{0,80},"
+)
+
+
 def is_caption(paragraph, index):
     if index == 0 or LEAD_IN.match(paragraph) or COUNTED.search(paragraph):
+        return False
+    if NARRATIVE.search(paragraph):
         return False
     return len(split_sentences(paragraph)) == 1 and len(WORD.findall(paragraph)) <= 45
 

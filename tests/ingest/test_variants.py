@@ -45,3 +45,22 @@ def test_dotted_date():
         "năm 2024. Đồng chí Trần Văn Nam, Chủ tịch UBND tỉnh chủ trì hội nghị."
     )
     assert event(text).date == date(2024, 10, 17)
+
+
+def test_short_list_and_lead_in_paragraphs_are_narrative_not_captions():
+    text = (
+        "Sáng 05/12, UBND tỉnh Bắc Ninh tổ chức Hội nghị tổng kết công tác quốc phòng năm 2018.\n\n"
+        "Tới dự có các đồng chí: Phạm Tiến Bình, Phó Chủ tịch UBND tỉnh; Đại tá Triệu Anh Vinh, "
+        "Chỉ huy trưởng Bộ CHQS tỉnh.\n\n"
+        "Phát biểu chỉ đạo tại hội nghị, Thiếu tướng Đào Anh Nam, Phó Tư lệnh Quân khu 1 ghi nhận "
+        "kết quả tỉnh đạt được.\n\n"
+        "Quang cảnh hội nghị."
+    )
+    parsed = parse_text(text)
+    assert parsed.captions == ["Quang cảnh hội nghị"]
+    roles = {p.name: p.roles for p in parsed.events[0].participants}
+    assert roles == {
+        "Phạm Tiến Bình": ["attended"],
+        "Triệu Anh Vinh": ["attended"],
+        "Đào Anh Nam": ["directed", "spoke"],
+    }
