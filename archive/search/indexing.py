@@ -3,6 +3,7 @@ after the transaction commits."""
 
 import logging
 import threading
+from contextlib import contextmanager
 
 from django.db import transaction
 
@@ -59,9 +60,23 @@ def pending():
 def mark(*objects):
     """Re-index these objects once the current transaction commits (at once outside one)."""
     pending().update(doc_id(obj) for obj in objects if obj is not None and obj.pk is not None)
+    if getattr(_pending, "deferred", False):
+        return
     # Registered every time: ids left by a rolled-back transaction must not stop the next
     # commit from flushing. A flush takes every pending id, so later callbacks find nothing.
     transaction.on_commit(flush)
+
+
+@contextmanager
+def deferred():
+    """Collect index updates instead of writing them at each commit; the caller calls
+    `flush()` when it likes (bulk ingest: one index write per batch), and once at the end."""
+    _pending.deferred = True
+    try:
+        yield
+    finally:
+        _pending.deferred = False
+        flush()
 
 
 def flush():

@@ -1,0 +1,148 @@
+"""What `manage.py benchmark` measures, in the child process that owns a fresh database."""
+
+import resource
+import statistics
+import time
+
+from django.core.management import call_command
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from archive.ingest import loader, source
+from archive.ingest.parser import parse_source
+from archive.ingest.synthetic import generate
+from archive.models import Article, Event, Person
+from archive.search import get_backend, search
+from archive.search.backends.base import Filters
+from archive.search.indexing import all_documents, count_documents, deferred, flush
+
+BATCH = 200
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] * 1000, 2)
+
+
+def timed(function, repeat):
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def ingest(docs, seed):
+    started = time.perf_counter()
+    with deferred():
+        for index, (name, text) in enumerate(generate(docs, seed=seed), start=1):
+            src = source.from_text(text, name=name)
+            loader.load_article(parse_source(src), src.checksum)
+            if index % BATCH == 0:
+                flush()
+    return docs / (time.perf_counter() - started)
+
+
+def query_mix():
+    person = Person.objects.order_by("pk")[Person.objects.count() // 2]
+    year = Event.objects.exclude(date_held=None).order_by("pk").first().date_held.year
+    return (
+        [
+            ("rare name", person.full_name, None),
+            ("common word", "quốc phòng", None),
+            ("phrase", '"khu vực phòng thủ"', None),
+            ("unaccented", "chi huy truong", None),
+            ("two facets", "quốc phòng", Filters(values={"type": "event", "year": str(year)})),
+        ],
+        person,
+        year,
+    )
+
+
+def alternatives(mix, repeat):
+    """The same queries as a Django developer would otherwise write them."""
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    icontains, vectors = [], []
+    for _label, text, _filters in mix:
+        term = text.strip('"')
+
+        def contains(term=term):
+            queryset = Article.objects.filter(text__icontains=term)
+            return queryset.count(), list(queryset[:20])
+
+        icontains += timed(contains, max(1, repeat // 4))
+        if connection.vendor == "postgresql":
+
+            def vector(term=term):
+                queryset = Article.objects.annotate(
+                    document=SearchVector("title", "text", config="simple")
+                ).filter(document=SearchQuery(term, config="simple", search_type="websearch"))
+                return queryset.count(), list(queryset[:20])
+
+            vectors += timed(vector, max(1, repeat // 4))
+    return icontains, vectors
+
+
+def page_times(client, url, repeat):
+    client.get(url)  # warm
+    reset_queries()  # a request starts by clearing the log; start from empty so counts agree
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    queries = len(captured)  # now: the context reads the log lazily, and requests clear it
+    times = timed(lambda: client.get(url), repeat)
+    reset_queries()
+    return times, queries
+
+
+def run_benchmark(docs, seed=0, repeat=20):
+    call_command("migrate", verbosity=0)
+    result = {"docs": docs, "backend": get_backend().name}
+    result["ingest_per_s"] = round(ingest(docs, seed), 1)
+    total = count_documents()
+    started = time.perf_counter()
+    get_backend().rebuild(all_documents())
+    result["index_per_s"] = round(total / (time.perf_counter() - started), 1)
+    result["documents"] = total
+
+    mix, person, year = query_mix()
+    search_times = []
+    for _label, text, filters in mix:
+        search_times += timed(
+            lambda text=text, filters=filters: search(text, filters=filters), repeat
+        )
+    result["search_ms"] = {
+        "p50": percentile(search_times, 0.5),
+        "p95": percentile(search_times, 0.95),
+        "p99": percentile(search_times, 0.99),
+    }
+    icontains, vectors = alternatives(mix, repeat)
+    median = statistics.median(search_times)
+    result["icontains_ms_p50"] = percentile(icontains, 0.5)
+    result["speedup_vs_icontains"] = round(statistics.median(icontains) / median, 1)
+    if vectors:
+        result["searchvector_ms_p50"] = percentile(vectors, 0.5)
+        result["speedup_vs_searchvector"] = round(statistics.median(vectors) / median, 1)
+    else:
+        result["searchvector_ms_p50"] = None
+        result["speedup_vs_searchvector"] = None
+
+    client = Client()
+    search_page, search_queries = page_times(
+        client, f"/search/?q=qu%E1%BB%91c+ph%C3%B2ng&type=event&year={year}", repeat
+    )
+    event = Event.objects.order_by("pk")[Event.objects.count() // 2]
+    event_page, event_queries = page_times(client, event.get_absolute_url(), repeat)
+    person_page, person_queries = page_times(client, person.get_absolute_url(), repeat)
+    result["search_page_ms"] = {
+        "p50": percentile(search_page, 0.5),
+        "p95": percentile(search_page, 0.95),
+    }
+    result["search_page_queries"] = search_queries
+    detail = event_page + person_page
+    result["detail_page_ms"] = {"p50": percentile(detail, 0.5), "p95": percentile(detail, 0.95)}
+    result["detail_page_queries"] = {"event": event_queries, "person": person_queries}
+    result["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return result

@@ -1,0 +1,92 @@
+"""Benchmark the archive on N synthetic reports, per search backend, in a fresh database.
+
+Each backend runs in a child process (`benchmark --child`) with a database and an index of its
+own (a temporary SQLite file for Whoosh; a PostgreSQL database created and dropped for
+PostgreSQL), so the measurement never touches the archive in use.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from archive.benchmarking import run_benchmark
+
+POSTGRES_SERVER = os.environ.get(
+    "ARCHIVE_BENCHMARK_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"
+)
+
+
+class Command(BaseCommand):
+    help = "Measure ingest, indexing, search and page speed on N synthetic reports."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--docs", type=int, default=1000)
+        parser.add_argument("--backend", choices=["whoosh", "postgres", "both"], default="both")
+        parser.add_argument("--format", choices=["json", "text"], default="text")
+        parser.add_argument("--seed", type=int, default=0)
+        parser.add_argument("--repeat", type=int, default=20, help="Runs of each query.")
+        parser.add_argument("--child", action="store_true", help=argparse_hidden())
+
+    def handle(self, *args, **options):
+        if options["child"]:
+            result = run_benchmark(options["docs"], options["seed"], options["repeat"])
+            self.stdout.write(json.dumps(result))
+            return
+        backends = ["whoosh", "postgres"] if options["backend"] == "both" else [options["backend"]]
+        results = {name: self.run_child(name, options) for name in backends}
+        if options["format"] == "json":
+            self.stdout.write(json.dumps({"docs": options["docs"], "backends": results}, indent=2))
+            return
+        for name, result in results.items():
+            self.stdout.write(self.style.MIGRATE_HEADING(f"{name}, {options['docs']} reports"))
+            for key, value in result.items():
+                self.stdout.write(f"  {key}: {value}")
+
+    def run_child(self, backend, options):
+        with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
+            env = {**os.environ, "ARCHIVE_VAR_DIR": scratch, "ARCHIVE_SEARCH_BACKEND": backend}
+            env["ARCHIVE_INDEX_DIR"] = str(Path(scratch) / "index")
+            database = None
+            if backend == "postgres":
+                database = f"archive_bench_{uuid.uuid4().hex[:10]}"
+                with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
+                    connection.execute(f'CREATE DATABASE "{database}"')
+                env["DATABASE_URL"] = POSTGRES_SERVER.rsplit("/", 1)[0] + f"/{database}"
+            else:
+                env["DATABASE_URL"] = f"sqlite:///{Path(scratch) / 'bench.sqlite3'}"
+            try:
+                command = [
+                    sys.executable,
+                    str(Path(settings.BASE_DIR) / "manage.py"),
+                    "benchmark",
+                    "--child",
+                    f"--docs={options['docs']}",
+                    f"--seed={options['seed']}",
+                    f"--repeat={options['repeat']}",
+                ]
+                started = time.monotonic()
+                child = subprocess.run(command, env=env, capture_output=True, text=True)
+                if child.returncode:
+                    raise CommandError(f"{backend} benchmark failed:\n{child.stderr[-3000:]}")
+                result = json.loads(child.stdout.strip().splitlines()[-1])
+                result["wall_s"] = round(time.monotonic() - started, 1)
+                return result
+            finally:
+                if database:
+                    with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
+                        connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def argparse_hidden():
+    import argparse
+
+    return argparse.SUPPRESS

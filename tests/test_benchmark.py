@@ -1,0 +1,53 @@
+"""The benchmark completes at a small N and reports every field (not timings)."""
+
+import json
+from io import StringIO
+
+import psycopg
+import pytest
+from django.core.management import call_command
+
+from archive.management.commands.benchmark import POSTGRES_SERVER
+
+FIELDS = {
+    "docs",
+    "backend",
+    "ingest_per_s",
+    "index_per_s",
+    "documents",
+    "search_ms",
+    "icontains_ms_p50",
+    "speedup_vs_icontains",
+    "searchvector_ms_p50",
+    "speedup_vs_searchvector",
+    "search_page_ms",
+    "search_page_queries",
+    "detail_page_ms",
+    "detail_page_queries",
+    "rss_mb",
+    "wall_s",
+}
+
+
+def postgres_reachable():
+    try:
+        psycopg.connect(POSTGRES_SERVER, connect_timeout=3).close()
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("backend", ["whoosh", "postgres"])
+def test_benchmark_reports_every_field(backend):
+    if backend == "postgres" and not postgres_reachable():
+        pytest.skip("PostgreSQL is not reachable for the PostgreSQL benchmark")
+    out = StringIO()
+    call_command("benchmark", docs=12, backend=backend, format="json", repeat=2, stdout=out)
+    result = json.loads(out.getvalue())["backends"][backend]
+    assert set(result) >= FIELDS
+    assert result["docs"] == 12 and result["backend"] == backend
+    assert set(result["search_ms"]) == {"p50", "p95", "p99"}
+    assert result["search_page_queries"] > 0
+    assert all(n > 0 for n in result["detail_page_queries"].values())
+    if backend == "postgres":
+        assert result["speedup_vs_searchvector"] is not None
