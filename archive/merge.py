@@ -7,15 +7,13 @@ from archive.text import canonical
 
 
 def add_aliases(kept, *names):
-    known = {canonical(kept_name).lower() for kept_name in [kept_name_of(kept), *kept.aliases]}
+    """Add to `kept.aliases` the names it does not already bear (tone placement aside)."""
+    own_name = kept.full_name if isinstance(kept, Person) else kept.name
+    known = {canonical(name).lower() for name in [own_name, *kept.aliases]}
     for name in names:
         if name and canonical(name).lower() not in known:
             kept.aliases.append(name)
             known.add(canonical(name).lower())
-
-
-def kept_name_of(obj):
-    return obj.full_name if isinstance(obj, Person) else obj.name
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from archive.ingest.lexicon import (
     UNITS,
 )
 from archive.ingest.records import ParsedStatistic
-from archive.text import canonical
+from archive.text import canonical, starts_with_word
 
 NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w/%-]|[.,]\d)")
 NOT_BEFORE = re.compile(
@@ -30,7 +30,7 @@ UNIT_KEYS = sorted(((canonical(u), u) for u in UNITS), key=lambda item: -len(ite
 NOT_FIGURE_KEYS = {canonical(word) for word in NOT_FIGURES}
 ACTIVITY_KEYS = [canonical(a) for a in ACTIVITIES]
 UNIT_SET = {key for key, _ in UNIT_KEYS}
-LINK_WORDS = r"của|được|và|cho|với|tại|trong|có|đã|là|để|từ|về|thì|mà|đạt|tham|nhập|tham"
+LINK_WORDS = r"của|được|và|cho|với|tại|trong|có|đã|là|để|từ|về|thì|mà|đạt|tham|nhập"
 MULTIPLIERS = {"nghìn": 1000, "ngàn": 1000, "vạn": 10000, "triệu": 1000000}
 
 
@@ -39,19 +39,15 @@ def parse_number(whole, decimals):
     return float(f"{value}.{decimals}") if decimals else value
 
 
-def starts_with(key, word):
-    return key.startswith(word) and (len(key) == len(word) or not key[len(word)].isalnum())
-
-
 def unit_at(text):
     """The counted noun that opens `text`: a known unit, a classifier with its activity
     ("cuộc diễn tập"), or else the first two lower-case syllables ("thí sinh")."""
     key = canonical(text)
-    unit_key = next((u for u, _ in UNIT_KEYS if starts_with(key, u)), None)
+    unit_key = next((u for u, _ in UNIT_KEYS if starts_with_word(key, u)), None)
     if unit_key in CLASSIFIERS:
         after = key[len(unit_key) :]
         rest = after.lstrip()
-        activity = next((a for a in ACTIVITY_KEYS if starts_with(rest, a)), None)
+        activity = next((a for a in ACTIVITY_KEYS if starts_with_word(rest, a)), None)
         if activity:
             return text[: len(key) - len(rest) + len(activity)]
     if unit_key:

@@ -12,32 +12,87 @@ from dataclasses import dataclass
 from archive.ingest.lexicon import PROVINCES
 from archive.ingest.records import ParsedOrganisation
 from archive.text import canonical
+from archive.text.tokens import ROMAN
 
 PROVINCE = "(?:" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + ")"
 LEVEL = r"(?P<level>tỉnh|thành phố|TP\.?)"
 OF_PROVINCE = rf"{LEVEL}(?: (?P<province>{PROVINCE}))?"
 REGION = r"(?P<region>[1-9]|IX|IV|V?I{1,3}|VI{0,3})\b"
 PROVINCE_SPELLING = {canonical(p): p for p in PROVINCES}
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9}
 
+REGIONS = {
+    1: ("Bắc Kạn", "Bắc Giang", "Bắc Ninh", "Cao Bằng", "Lạng Sơn", "Thái Nguyên"),
+    2: (
+        "Hà Giang",
+        "Tuyên Quang",
+        "Phú Thọ",
+        "Vĩnh Phúc",
+        "Lào Cai",
+        "Yên Bái",
+        "Lai Châu",
+        "Điện Biên",
+        "Sơn La",
+    ),
+    3: (
+        "Hải Phòng",
+        "Quảng Ninh",
+        "Hải Dương",
+        "Hưng Yên",
+        "Thái Bình",
+        "Nam Định",
+        "Hà Nam",
+        "Ninh Bình",
+        "Hòa Bình",
+    ),
+    4: ("Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình", "Quảng Trị", "Thừa Thiên Huế", "Huế"),
+    5: (
+        "Đà Nẵng",
+        "Quảng Nam",
+        "Quảng Ngãi",
+        "Bình Định",
+        "Phú Yên",
+        "Khánh Hòa",
+        "Ninh Thuận",
+        "Kon Tum",
+        "Gia Lai",
+        "Đắk Lắk",
+        "Đắk Nông",
+    ),
+    7: (
+        "Hồ Chí Minh",
+        "Lâm Đồng",
+        "Bình Thuận",
+        "Bình Phước",
+        "Bình Dương",
+        "Đồng Nai",
+        "Tây Ninh",
+        "Bà Rịa - Vũng Tàu",
+        "Bà Rịa – Vũng Tàu",
+        "Long An",
+    ),
+    9: (
+        "Cần Thơ",
+        "An Giang",
+        "Kiên Giang",
+        "Đồng Tháp",
+        "Tiền Giang",
+        "Bến Tre",
+        "Vĩnh Long",
+        "Trà Vinh",
+        "Hậu Giang",
+        "Sóc Trăng",
+        "Bạc Liêu",
+        "Cà Mau",
+    ),
+}
 REGION_OF_PROVINCE = {
-    1: "Bắc Kạn Bắc Giang Bắc Ninh Cao Bằng Lạng Sơn Thái Nguyên",
-    2: "Hà Giang Tuyên Quang Phú Thọ Vĩnh Phúc Lào Cai Yên Bái Lai Châu Điện Biên Sơn La",
-    3: "Hải Phòng Quảng Ninh Hải Dương Hưng Yên Thái Bình Nam Định Hà Nam Ninh Bình Hòa Bình",
-    4: "Thanh Hóa Nghệ An Hà Tĩnh Quảng Bình Quảng Trị Thừa Thiên Huế Huế",
-    5: "Đà Nẵng Quảng Nam Quảng Ngãi Bình Định Phú Yên Khánh Hòa Ninh Thuận Kon Tum Gia Lai "
-    "Đắk Lắk Đắk Nông",
-    7: "Hồ Chí Minh Lâm Đồng Bình Thuận Bình Phước Bình Dương Đồng Nai Tây Ninh Vũng Tàu Long An",
-    9: "Cần Thơ An Giang Kiên Giang Đồng Tháp Tiền Giang Bến Tre Vĩnh Long Trà Vinh Hậu Giang "
-    "Sóc Trăng Bạc Liêu Cà Mau",
+    canonical(province): region for region, provinces in REGIONS.items() for province in provinces
 }
 
 
 def military_region_of(province):
-    for region, names in REGION_OF_PROVINCE.items():
-        if province and province in names:
-            return f"Quân khu {region}"
-    return None
+    region = REGION_OF_PROVINCE.get(canonical(province or ""))
+    return f"Quân khu {region}" if region else None
 
 
 @dataclass(frozen=True)
@@ -61,7 +116,7 @@ class Pattern:
         region = groups.get("region") or groups.get("region2")
         values = {
             "level": level,
-            "region": ROMAN.get(region, region),
+            "region": ROMAN.get((region or "").lower(), region),
             "unit": groups.get("unit"),
             "number": groups.get("number"),
         }

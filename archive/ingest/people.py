@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from archive.ingest.lexicon import FAMILY_NAMES, PREDICATE_STARTS, PROVINCES, RANKS, ROLE_VERBS
 from archive.ingest.records import ParsedParticipant
-from archive.text import canonical, fold
+from archive.text import canonical, fold, starts_with_word
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 PLACE_WORDS = ("tỉnh", "huyện", "xã", "thị trấn", "thành phố", "phường", "quận", "thị xã", "TP")
@@ -152,10 +152,7 @@ def rank_before(sentence, start):
 
 def starts_predicate(text):
     key = canonical(text[:24])
-    return any(
-        key.startswith(word) and (len(key) == len(word) or not key[len(word)].isalnum())
-        for word in PREDICATE_KEYS
-    )
+    return any(starts_with_word(key, word) for word in PREDICATE_KEYS)
 
 
 def title_length(text):
@@ -215,7 +212,7 @@ def leading_roles(text):
     while rest:
         key = canonical(rest).lower()
         for verb, role in ROLE_VERB_KEYS:
-            if key.startswith(verb) and (len(key) == len(verb) or not key[len(verb)].isalnum()):
+            if starts_with_word(key, verb):
                 if role == "attended" and NOT_ATTEND.match(key):
                     return roles
                 roles.append(role)

@@ -7,40 +7,11 @@ dates 2000–2025, kinds of conference, award phrasings, figures) so that some q
 
 import random
 
+from archive.ingest.lexicon import COMMON_FAMILY_NAMES
 from archive.ingest.lexicon import PROVINCES as ALL_PROVINCES
 from archive.ingest.organisations import military_region_of
 
-FAMILY = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Huỳnh",
-    "Phan",
-    "Vũ",
-    "Võ",
-    "Đặng",
-    "Bùi",
-    "Đỗ",
-    "Hồ",
-    "Ngô",
-    "Dương",
-    "Lý",
-    "Đinh",
-    "Mai",
-    "Hà",
-    "Trịnh",
-    "Đào",
-    "Lương",
-    "Lâm",
-    "Cao",
-    "Tạ",
-    "Vi",
-    "Nông",
-    "Lò",
-    "Triệu",
-]
+FAMILY = COMMON_FAMILY_NAMES
 MIDDLE = [
     "Văn",
     "Thị",

@@ -13,6 +13,7 @@ from .normalise import (
     nfc,
     slugify_vi,
     sort_key,
+    starts_with_word,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "nfc",
     "slugify_vi",
     "sort_key",
+    "starts_with_word",
 ]

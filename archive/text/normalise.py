@@ -90,6 +90,11 @@ def canonical(text):
     return WORD.sub(lambda match: _place_tone(match.group()), nfc(text))
 
 
+def starts_with_word(text, word):
+    """Whether `text` begins with `word` as a whole word ("dự hội" yes, "dựng" no)."""
+    return text.startswith(word) and (len(text) == len(word) or not text[len(word)].isalnum())
+
+
 def fold(text):
     """Lower-case text without any diacritic, đ → d: "Đăng Bình" → "dang binh"."""
     decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))

@@ -6,8 +6,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest.parser import ParseError, parse_text
-from archive.ingest.pipeline import extract_path
+from archive.ingest.parser import ParseError, parse_source
+from archive.ingest.pipeline import extract_path, read
 from archive.ingest.source import SourceError, iter_paths
 
 
@@ -53,14 +53,19 @@ class Command(BaseCommand):
             raise CommandError(f"{len(failures)} of {len(failures) + len(articles)} files failed")
 
     def benchmark(self, paths, repeat):
-        texts = [(p.name, p.read_text(encoding="utf-8")) for p in paths]
+        sources = []
+        for path in paths:
+            if str(path) == "-":
+                continue  # standard input can be read once only: by the normal run below
+            with contextlib.suppress(SourceError):  # reported by the normal run below
+                sources.append(read(path))
         started = time.perf_counter()
         for _ in range(repeat):
-            for name, text in texts:
-                with contextlib.suppress(SourceError, ParseError):
-                    parse_text(text, name=name)
+            for src in sources:
+                with contextlib.suppress(ParseError):
+                    parse_source(src)
         seconds = time.perf_counter() - started
-        count = len(texts) * repeat
+        count = len(sources) * repeat
         self.stderr.write(
             f"extract: {count} articles in {seconds:.2f} s = {count / seconds:.1f} articles/s"
         )
