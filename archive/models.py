@@ -108,7 +108,8 @@ class Article(EditTracked):
     @classmethod
     def search_queryset(cls):
         return cls.objects.prefetch_related(
-            "events__participations__person", "events__organisations"
+            models.Prefetch("events", queryset=Event.objects.prefetch_related(with_person())),
+            "events__organisations",
         )
 
     def index_components(self):
@@ -193,7 +194,11 @@ class Person(EditTracked):
 
     @classmethod
     def search_queryset(cls):
-        return cls.objects.prefetch_related("participations__event")
+        return cls.objects.prefetch_related(
+            models.Prefetch(
+                "participations", queryset=Participation.objects.select_related("event")
+            )
+        )
 
     def index_components(self):
         participations = list(self.participations.all())
@@ -278,6 +283,14 @@ class Organisation(EditTracked):
         return {"organisations": [self.slug]}
 
 
+def with_person():
+    """Participations with their people joined in: a `participations__person` prefetch filters
+    people with one OR per id on SQLite (Django 5.2), which SQLite refuses past ~1000 ids."""
+    return models.Prefetch(
+        "participations", queryset=Participation.objects.select_related("person")
+    )
+
+
 def folded_keys(names):
     """ "|a|b|": folded names to find a record by any of its aliases with one `contains`."""
     return "|" + "|".join(fold(canonical_spacing(n)) for n in names) + "|" if names else ""
@@ -323,7 +336,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(period_start__lte=year, period_end__gte=year)
 
     def with_people(self):
-        return self.prefetch_related("participations__person")
+        return self.prefetch_related(with_person())
 
 
 class Event(EditTracked):
@@ -429,7 +442,7 @@ class Event(EditTracked):
     @classmethod
     def search_queryset(cls):
         return cls.objects.prefetch_related(
-            "participations__person", "organisations", "awards", "statistics", "articles"
+            with_person(), "organisations", "awards", "statistics", "articles"
         )
 
     def index_components(self):

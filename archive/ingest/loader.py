@@ -1,9 +1,12 @@
-"""Plain data → database, one transaction per article.
+"""Plain data → database, one transaction per article (or per batch of articles).
 
 Loading is a sync, not an insert: every record an import writes has a stable key derived from
 the article's key, so loading the same article twice writes nothing the second time, an edited
 article updates its records in place, and a field listed in a record's `edited_fields` (an
 editor's correction in the admin) keeps the editor's value.
+
+`load_batch` writes the articles the archive does not have yet with a few bulk inserts (the
+same rows `load_article` would write) and syncs the others one by one.
 """
 
 from dataclasses import dataclass
@@ -23,6 +26,7 @@ from archive.models import (
     Person,
     Statistic,
 )
+from archive.search.indexing import mark
 from archive.text import canonical, fold
 
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"
@@ -45,7 +49,7 @@ class Sync:
         obj = model.objects.filter(**lookup).first()
         if obj is None:
             obj = model(**lookup, **values)
-            obj.full_clean(validate_unique=False, validate_constraints=False)
+            validate(obj)
             obj.save()
             self.changed = True
             return obj
@@ -57,7 +61,7 @@ class Sync:
         for name in dirty:
             setattr(obj, name, values[name])
         if dirty:
-            obj.full_clean(validate_unique=False, validate_constraints=False)
+            validate(obj)
             obj.save(update_fields=dirty)
             self.changed = True
         return obj
@@ -80,31 +84,125 @@ class Sync:
             self.changed = True
 
 
-def load_article(parsed, checksum):
-    """Write one parsed article and its events; returns a LoadResult. Atomic."""
-    with transaction.atomic():
-        sync = Sync()
-        existed = Article.objects.filter(key=parsed.key).exists()
-        article = sync.upsert(
-            Article,
-            parsed.key,
-            {
-                "title": (parsed.title or (parsed.events[0].title if parsed.events else ""))[:500],
-                "publisher": parsed.publisher[:200],
-                "source_url": parsed.url,
-                "published_at": aware(parsed.published),
-                "byline": (parsed.byline or "")[:200],
-                "text": parsed.text,
-                "checksum": checksum,
-            },
-        )
-        event_keys = []
-        for index, parsed_event in enumerate(parsed.events):
-            event = load_event(sync, article, parsed_event, f"{parsed.key}#e{index}")
-            event_keys.append(event.key)
-        sync.remove_stale(article.events.filter(key__startswith=f"{parsed.key}#"), event_keys)
-        status = UPDATED if existed else NEW
-        return LoadResult(status if sync.changed else UNCHANGED, article)
+def validate(obj):
+    """Field and model validation, without the per-foreign-key queries: the loader sets every
+    foreign key to an object it has just read or written."""
+    relations = [f.name for f in obj._meta.concrete_fields if f.is_relation]
+    obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
+
+
+class Directory:
+    """People and organisations by name, created at their first mention. It remembers what it
+    found, so a batch asks the database once for all its names (`preload`)."""
+
+    def __init__(self):
+        self.people = {}  # folded name → the people it may stand for
+        self.organisations = {}  # folded name → organisation or None
+        self.created = False
+
+    def preload(self, person_names, organisation_names):
+        wanted = {fold(n) for n in person_names} - self.people.keys()
+        self.people.update({name: [] for name in wanted})
+        for person in Person.objects.filter(folded_name__in=wanted).order_by("pk"):
+            self.people[person.folded_name].append(person)
+        for person in Person.objects.exclude(alias_keys="").order_by("pk"):
+            for name in set(person.alias_keys.strip("|").split("|")) & wanted:
+                self.people[name].append(person)
+        wanted = {fold(n) for n in organisation_names} - self.organisations.keys()
+        self.organisations.update({name: None for name in wanted})
+        for organisation in Organisation.objects.filter(folded_name__in=wanted).order_by("-pk"):
+            self.organisations[organisation.folded_name] = organisation
+        for organisation in Organisation.objects.exclude(alias_keys="").order_by("-pk"):
+            for name in set(organisation.alias_keys.strip("|").split("|")) & wanted:
+                if self.organisations[name] is None:
+                    self.organisations[name] = organisation
+
+    def participant(self, participant):
+        """The editor's choice of person if there is one, else the person of this name."""
+        if participant.person_id:
+            chosen = Person.objects.filter(pk=participant.person_id).first()
+            if chosen:
+                return chosen
+        return self.person(participant.name)
+
+    def person(self, name):
+        """The Person with exactly this name (tone placement aside), created if there is none.
+
+        Only the whole name identifies a person: two officials who share a given name or a
+        title are never merged.
+        """
+        folded = fold(name)
+        if folded not in self.people:
+            self.people[folded] = list(
+                Person.objects.filter(
+                    Q(folded_name=folded) | Q(alias_keys__contains=f"|{folded}|")
+                ).order_by("pk")
+            )
+        wanted = canonical(name).lower()
+        for person in self.people[folded]:
+            if any(canonical(n).lower() == wanted for n in [person.full_name, *person.aliases]):
+                return person
+        person = Person.objects.create(full_name=name)
+        self.people[folded].append(person)
+        self.created = True
+        return person
+
+    def organisation(self, name):
+        """An organisation by its name or one of its aliases (tone placement and case aside)."""
+        folded = fold(name)
+        if folded not in self.organisations:
+            self.organisations[folded] = (
+                Organisation.objects.filter(folded_name=folded).order_by("pk").first()
+                or Organisation.objects.filter(alias_keys__contains=f"|{folded}|")
+                .order_by("pk")
+                .first()
+            )
+        return self.organisations[folded]
+
+    def add_organisation(self, **values):
+        organisation = Organisation.objects.create(**values)
+        self.organisations[fold(organisation.name)] = organisation
+        self.created = True
+        return organisation
+
+    def organisation_for(self, parsed):
+        organisation = self.organisation(parsed.name)
+        parent = self.organisation_named(parsed.parent) if parsed.parent else None
+        if organisation is None:
+            return self.add_organisation(
+                name=parsed.name, abbreviation=parsed.abbreviation, kind=parsed.kind, parent=parent
+            )
+        if parent and organisation.parent_id is None and "parent" not in organisation.edited_fields:
+            organisation.parent = parent
+            organisation.save(update_fields=["parent"])
+            self.created = True
+        return organisation
+
+    def organisation_named(self, name):
+        organisation = self.organisation(name)
+        if organisation is None:
+            kind = (
+                Organisation.Kind.MILITARY
+                if name.startswith("Quân khu")
+                else Organisation.Kind.OTHER
+            )
+            organisation = self.add_organisation(name=name, kind=kind)
+        return organisation
+
+
+# --- What each record holds, for both ways of loading -----------------------------------------
+
+
+def article_values(parsed, checksum):
+    return {
+        "title": (parsed.title or (parsed.events[0].title if parsed.events else ""))[:500],
+        "publisher": parsed.publisher[:200],
+        "source_url": parsed.url,
+        "published_at": aware(parsed.published),
+        "byline": (parsed.byline or "")[:200],
+        "text": parsed.text,
+        "checksum": checksum,
+    }
 
 
 def aware(moment):
@@ -113,85 +211,63 @@ def aware(moment):
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
-def load_event(sync, article, parsed, key):
-    organisations = [organisation_for(sync, o) for o in parsed.organisations]
-    event = sync.upsert(
-        Event,
-        key,
-        {
-            "title": parsed.title[:500],
-            "kind": parsed.kind,
-            "date_held": parsed.date,
-            "date_precision": parsed.date_precision,
-            "period_start": parsed.period[0] if parsed.period else None,
-            "period_end": parsed.period[1] if parsed.period else None,
-            "period_label": parsed.period_label,
-            "place": parsed.place[:300],
-            "province": parsed.province or "",
-        },
-    )
-    if not event.articles.filter(pk=article.pk).exists():
-        event.articles.add(article)
-        sync.changed = True
-    sync.set_related(event, "organisations", organisations)
-    load_participations(sync, article, event, parsed.participants)
-    load_awards(sync, article, event, parsed.awards, organisations)
-    load_statistics(sync, article, event, parsed.statistics)
-    return event
+def event_key(article_key, index):
+    return f"{article_key}#e{index}"
 
 
-def load_participations(sync, article, event, participants):
-    keys = []
+def event_values(parsed):
+    return {
+        "title": parsed.title[:500],
+        "kind": parsed.kind,
+        "date_held": parsed.date,
+        "date_precision": parsed.date_precision,
+        "period_start": parsed.period[0] if parsed.period else None,
+        "period_end": parsed.period[1] if parsed.period else None,
+        "period_label": parsed.period_label,
+        "place": parsed.place[:300],
+        "province": parsed.province or "",
+    }
+
+
+def participation_rows(article, event, participants, directory):
+    """key → values of every participation; a person named twice in one role is one row."""
+    rows = {}
     for order, participant in enumerate(participants):
-        person = Person.objects.filter(pk=participant.person_id).first() or person_for(
-            sync, participant.name
-        )
+        person = directory.participant(participant)
         # A person the report names at the event without a role verb was there: attended.
         for role in participant.roles or ["attended"]:
             sentence = participant.role_sentences.get(role) or " ".join(participant.sentences[:1])
-            key = f"{event.key}#p:{person.slug}:{role}"
-            keys.append(key)
-            sync.upsert(
-                Participation,
-                key,
-                {
-                    "event": event,
-                    "article": article,
-                    "person": person,
-                    "name_as_written": participant.name,
-                    "rank": participant.rank or "",
-                    "titles": participant.titles,
-                    "role": role,
-                    "order": order,
-                    "source_sentence": sentence,
-                },
-            )
-    sync.remove_stale(event.participations.filter(key__startswith=f"{event.key}#"), keys)
-
-
-def load_awards(sync, article, event, awards, organisations):
-    keys = []
-    by_name = {fold(o.name): o for o in organisations}
-    for order, award in enumerate(awards):
-        key = f"{event.key}#a{order}"
-        keys.append(key)
-        sync.upsert(
-            Award,
-            key,
-            {
+            rows[f"{event.key}#p:{person.slug}:{role}"] = {
                 "event": event,
                 "article": article,
-                "name": award.kind[:300],
-                "category": award.category,
-                "giver_name": award.giver[:300],
-                "giver_organisation": giver_organisation(award.giver, by_name, event.province),
-                "collectives": award.collectives,
-                "individuals": award.individuals,
+                "person": person,
+                "name_as_written": participant.name,
+                "rank": participant.rank or "",
+                "titles": participant.titles,
+                "role": role,
                 "order": order,
-                "source_sentence": award.sentence,
-            },
-        )
-    sync.remove_stale(event.awards.filter(key__startswith=f"{event.key}#"), keys)
+                "source_sentence": sentence,
+            }
+    return rows
+
+
+def award_rows(article, event, awards, organisations):
+    by_name = {fold(o.name): o for o in organisations}
+    return {
+        f"{event.key}#a{order}": {
+            "event": event,
+            "article": article,
+            "name": award.kind[:300],
+            "category": award.category,
+            "giver_name": award.giver[:300],
+            "giver_organisation": giver_organisation(award.giver, by_name, event.province),
+            "collectives": award.collectives,
+            "individuals": award.individuals,
+            "order": order,
+            "source_sentence": award.sentence,
+        }
+        for order, award in enumerate(awards)
+    }
 
 
 def giver_organisation(giver, organisations_by_name, province):
@@ -201,80 +277,133 @@ def giver_organisation(giver, organisations_by_name, province):
     return None
 
 
-def load_statistics(sync, article, event, statistics):
-    keys = []
-    for order, figure in enumerate(statistics):
-        key = f"{event.key}#s{order}"
-        keys.append(key)
-        sync.upsert(
-            Statistic,
-            key,
-            {
-                "event": event,
-                "article": article,
-                "label": figure.label[:400],
-                "value": Decimal(str(figure.value)).quantize(Decimal("0.01")),
-                "unit": figure.unit[:100],
-                "qualifier": figure.qualifier,
-                "order": order,
-                "source_sentence": figure.sentence,
-            },
-        )
-    sync.remove_stale(event.statistics.filter(key__startswith=f"{event.key}#"), keys)
+def statistic_rows(article, event, statistics):
+    return {
+        f"{event.key}#s{order}": {
+            "event": event,
+            "article": article,
+            "label": figure.label[:400],
+            "value": Decimal(str(figure.value)).quantize(Decimal("0.01")),
+            "unit": figure.unit[:100],
+            "qualifier": figure.qualifier,
+            "order": order,
+            "source_sentence": figure.sentence,
+        }
+        for order, figure in enumerate(statistics)
+    }
 
 
-def person_for(sync, name):
-    """The Person with exactly this name (tone placement aside), created if there is none.
+# --- One article: a sync -----------------------------------------------------------------------
 
-    Only the whole name identifies a person: two officials who share a given name or a title
-    are never merged.
+
+def load_article(parsed, checksum):
+    """Write one parsed article and its events; returns a LoadResult. Atomic."""
+    with transaction.atomic():
+        sync, directory = Sync(), Directory()
+        existed = Article.objects.filter(key=parsed.key).exists()
+        article = sync.upsert(Article, parsed.key, article_values(parsed, checksum))
+        event_keys = []
+        for index, parsed_event in enumerate(parsed.events):
+            event = load_event(sync, directory, article, parsed_event, event_key(parsed.key, index))
+            event_keys.append(event.key)
+        sync.remove_stale(article.events.filter(key__startswith=f"{parsed.key}#"), event_keys)
+        changed = sync.changed or directory.created
+        return LoadResult((UPDATED if existed else NEW) if changed else UNCHANGED, article)
+
+
+def load_event(sync, directory, article, parsed, key):
+    organisations = [directory.organisation_for(o) for o in parsed.organisations]
+    event = sync.upsert(Event, key, event_values(parsed))
+    if not event.articles.filter(pk=article.pk).exists():
+        event.articles.add(article)
+        sync.changed = True
+    sync.set_related(event, "organisations", organisations)
+    for model, rows, related in (
+        (
+            Participation,
+            participation_rows(article, event, parsed.participants, directory),
+            "participations",
+        ),
+        (Award, award_rows(article, event, parsed.awards, organisations), "awards"),
+        (Statistic, statistic_rows(article, event, parsed.statistics), "statistics"),
+    ):
+        for row_key, values in rows.items():
+            sync.upsert(model, row_key, values)
+        stale = getattr(event, related).filter(key__startswith=f"{event.key}#")
+        sync.remove_stale(stale, list(rows))
+    return event
+
+
+# --- Many articles: new ones in bulk ------------------------------------------------------------
+
+
+def load_batch(items):
+    """Load (parsed, checksum) pairs in one transaction; one LoadResult each, in order.
+
+    Articles the archive does not have yet are inserted in bulk, with the rows `load_article`
+    would write; the others, and a repeat of a key within the batch, go through `load_article`.
     """
-    wanted = canonical(name).lower()
-    folded = fold(name)
-    candidates = Person.objects.filter(
-        Q(folded_name=folded) | Q(alias_keys__contains=f"|{folded}|")
-    )
-    for person in candidates:
-        names = [person.full_name, *person.aliases]
-        if any(canonical(n).lower() == wanted for n in names):
-            return person
-    sync.changed = True
-    return Person.objects.create(full_name=name)
-
-
-def organisation_for(sync, parsed):
-    organisation = organisation_by_name(parsed.name)
-    parent = organisation_named(sync, parsed.parent) if parsed.parent else None
-    if organisation is None:
-        organisation = Organisation.objects.create(
-            name=parsed.name,
-            abbreviation=parsed.abbreviation,
-            kind=parsed.kind,
-            parent=parent,
+    with transaction.atomic():
+        known = set(
+            Article.objects.filter(key__in=[p.key for p, _ in items]).values_list("key", flat=True)
         )
-        sync.changed = True
-    elif parent and organisation.parent_id is None and "parent" not in organisation.edited_fields:
-        organisation.parent = parent
-        organisation.save(update_fields=["parent"])
-        sync.changed = True
-    return organisation
+        fresh = {}
+        for position, (parsed, _checksum) in enumerate(items):
+            if parsed.key not in known and parsed.key not in fresh:
+                fresh[parsed.key] = position
+        inserted = insert_articles([items[position] for position in fresh.values()])
+        results = dict(zip(fresh.values(), inserted, strict=True))
+        return [results.get(position) or load_article(*item) for position, item in enumerate(items)]
 
 
-def organisation_by_name(name):
-    """An organisation by its name or one of its aliases (tone placement and case aside)."""
-    folded = fold(name)
-    return (
-        Organisation.objects.filter(folded_name=folded).first()
-        or Organisation.objects.filter(alias_keys__contains=f"|{folded}|").first()
+def insert_articles(items):
+    directory = Directory()
+    events = [event for parsed, _ in items for event in parsed.events]
+    directory.preload(
+        [p.name for event in events for p in event.participants if not p.person_id],
+        [o.name for event in events for o in event.organisations]
+        + [o.parent for event in events for o in event.organisations if o.parent],
     )
-
-
-def organisation_named(sync, name):
-    organisation = organisation_by_name(name)
-    if organisation is None:
-        kind = (
-            Organisation.Kind.MILITARY if name.startswith("Quân khu") else Organisation.Kind.OTHER
-        )
-        organisation = Organisation.objects.create(name=name, kind=kind)
-        sync.changed = True
-    return organisation
+    articles = [
+        Article(key=parsed.key, **article_values(parsed, checksum)) for parsed, checksum in items
+    ]
+    rows = {Event: [], Participation: [], Award: [], Statistic: []}
+    links, memberships, pending = [], [], []
+    for article, (parsed, _checksum) in zip(articles, items, strict=True):
+        validate(article)
+        for index, parsed_event in enumerate(parsed.events):
+            organisations = list(
+                {
+                    o.pk: o for o in map(directory.organisation_for, parsed_event.organisations)
+                }.values()
+            )
+            event = Event(key=event_key(parsed.key, index), **event_values(parsed_event))
+            validate(event)
+            rows[Event].append(event)
+            pending.append((article, event, parsed_event, organisations))
+    Article.objects.bulk_create(articles)
+    Event.objects.bulk_create(rows[Event])
+    for article, event, parsed_event, organisations in pending:
+        links.append(Event.articles.through(event=event, article=article))
+        memberships += [
+            Event.organisations.through(event=event, organisation=o) for o in organisations
+        ]
+        for model, found in (
+            (
+                Participation,
+                participation_rows(article, event, parsed_event.participants, directory),
+            ),
+            (Award, award_rows(article, event, parsed_event.awards, organisations)),
+            (Statistic, statistic_rows(article, event, parsed_event.statistics)),
+        ):
+            for key, values in found.items():
+                obj = model(key=key, **values)
+                validate(obj)
+                rows[model].append(obj)
+    Event.articles.through.objects.bulk_create(links)
+    Event.organisations.through.objects.bulk_create(memberships)
+    for model in (Participation, Award, Statistic):
+        model.objects.bulk_create(rows[model], batch_size=500)
+    # bulk_create sends no signals: say here which search documents changed.
+    mark(*articles, *rows[Event], *rows[Award], *{p.person for p in rows[Participation]})
+    return [LoadResult(NEW, article) for article in articles]

@@ -1,7 +1,8 @@
-"""One file through the whole pipeline: read, parse, load, with failures kept to that file."""
+"""Files through the whole pipeline: read, parse, load, with failures kept to their file."""
 
 import sys
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -45,21 +46,75 @@ def read(path):
         raise source.SourceError(error.strerror or str(error)) from None
 
 
+BATCH = 200
+
+
 def ingest_path(path, dry_run=False):
     """Ingest one file; a failure is reported in the result and leaves nothing behind."""
     try:
         src = read(path)
         parsed = parse_source(src)
-        if dry_run:
-            return dry_load(str(path), parsed, src.checksum)
-        result = loader.load_article(parsed, src.checksum)
     except (source.SourceError, ParseError) as error:
         return FileResult(str(path), loader.FAILED, error=str(error))
+    if dry_run:
+        return guarded(str(path), lambda: dry_load(str(path), parsed, src.checksum))
+    return load_one(str(path), parsed, src.checksum)
+
+
+def ingest_paths(paths, batch_size=BATCH):
+    """Ingest many files, a batch of articles per transaction; one FileResult per file, in
+    order. A batch the database refuses is loaded again article by article, so a bad file
+    fails alone and the others are kept."""
+    return ingest_sources(((str(path), partial(read, path)) for path in paths), batch_size)
+
+
+def ingest_sources(openers, batch_size=BATCH):
+    """(name, function returning a Source) pairs through the pipeline, as `ingest_paths`."""
+    batch = []
+    for name, open_source in openers:
+        try:
+            src = open_source()
+            batch.append((name, parse_source(src), src.checksum))
+        except (source.SourceError, ParseError) as error:
+            yield from load_many(batch)
+            batch = []
+            yield FileResult(name, loader.FAILED, error=str(error))
+            continue
+        if len(batch) >= batch_size:
+            yield from load_many(batch)
+            batch = []
+    yield from load_many(batch)
+
+
+def load_many(batch):
+    if not batch:
+        return []
+    try:
+        loaded = loader.load_batch([(parsed, checksum) for _name, parsed, checksum in batch])
+    except (ValidationError, DatabaseError):
+        return [load_one(*item) for item in batch]
+    return [
+        FileResult(name, result.status, article_id=result.article.pk)
+        for (name, _parsed, _checksum), result in zip(batch, loaded, strict=True)
+    ]
+
+
+def load_one(name, parsed, checksum):
+    def load():
+        result = loader.load_article(parsed, checksum)
+        return FileResult(name, result.status, article_id=result.article.pk)
+
+    return guarded(name, load)
+
+
+def guarded(name, load):
+    """What `load()` returns, or a failed FileResult saying why the database refused it."""
+    try:
+        return load()
     except ValidationError as error:
-        return FileResult(str(path), loader.FAILED, error=f"invalid data: {describe(error)}")
+        return FileResult(name, loader.FAILED, error=f"invalid data: {describe(error)}")
     except DatabaseError as error:
-        return FileResult(str(path), loader.FAILED, error=f"the database refused it: {error}")
-    return FileResult(str(path), result.status, article_id=result.article.pk)
+        return FileResult(name, loader.FAILED, error=f"the database refused it: {error}")
 
 
 def describe(error):

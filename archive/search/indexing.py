@@ -30,9 +30,13 @@ def documents_for_ids(doc_ids):
             wanted.setdefault(name, set()).add(int(pk))
     documents, removed = [], []
     for name, pks in wanted.items():
-        found = {obj.pk: obj for obj in models[name].search_queryset().filter(pk__in=pks)}
-        documents += [document_for(found[pk]) for pk in sorted(found)]
-        removed += [f"{name}:{pk}" for pk in sorted(pks - set(found))]
+        ordered = sorted(pks)
+        for start in range(0, len(ordered), CHUNK):
+            chunk = ordered[start : start + CHUNK]
+            # In chunks: SQLite refuses a prefetch over thousands of ids at once.
+            found = {obj.pk: obj for obj in models[name].search_queryset().filter(pk__in=chunk)}
+            documents += [document_for(found[pk]) for pk in chunk if pk in found]
+            removed += [f"{name}:{pk}" for pk in chunk if pk not in found]
     return documents, removed
 
 

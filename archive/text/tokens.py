@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archive.text.normalise import canonical, fold, nfc
-from archive.text.words import in_known_word, segments
+from archive.text.words import known_word_flags, segments
 
 RAW = re.compile(r"\w+(?:[/\-.]\w+)*")
 PART = re.compile(r"\w+")
@@ -50,8 +50,15 @@ class Token:
 
 
 def _syllable(text, start, end, position):
+    exact, folded = syllable_forms(text)
+    return Token(exact, folded, start, end, position)
+
+
+@lru_cache(maxsize=1 << 16)
+def syllable_forms(text):
+    """(exact, folded) of one syllable; cached, since a language has few thousand of them."""
     exact = canonical(text).lower()
-    return Token(exact, fold(exact), start, end, position)
+    return exact, fold(exact)
 
 
 @lru_cache(maxsize=32)
@@ -68,7 +75,7 @@ def tokenize(text):
         if len(word) > MAX_TOKEN:
             continue
         lowered = word.lower()
-        region = MILITARY_REGION.match(fold(lowered))
+        region = MILITARY_REGION.match(lowered)
         if region:
             for part in ("quân", "khu", region.group(1)):
                 tokens.append(Token(part, fold(part), raw.start(), raw.end(), position))
@@ -122,12 +129,13 @@ def pairs(tokens):
     "đơn vị | tiên tiến") is left out, so it does not rank as if it were a phrase."""
     plain = [t for t in tokens if not t.whole]
     word_of = segments([t.folded for t in plain])
+    known = known_word_flags(word_of)
     found = []
     for index, (a, b) in enumerate(itertools.pairwise(plain)):
         if b.position != a.position + 1:
             continue
         same_word = word_of[index] == word_of[index + 1]
-        unknown = not in_known_word(word_of, index) and not in_known_word(word_of, index + 1)
+        unknown = not known[index] and not known[index + 1]
         if same_word or unknown:
             found.append(f"{a.folded}_{b.folded}")
     return found

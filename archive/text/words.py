@@ -1,6 +1,8 @@
 """Two-syllable words of the genre, for telling adjacent syllables of one word ("tiên tiến")
 from neighbours across a word boundary ("đơn vị | tiên tiến"). Folded, space-separated."""
 
+from collections import Counter
+
 from archive.text.normalise import fold
 
 WORDS = {
@@ -39,5 +41,7 @@ def segments(folded_syllables):
     return word_of
 
 
-def in_known_word(word_of, index):
-    return word_of.count(word_of[index]) > 1
+def known_word_flags(word_of):
+    """For each syllable, whether it belongs to a known two-syllable word."""
+    sizes = Counter(word_of)
+    return [sizes[word] > 1 for word in word_of]

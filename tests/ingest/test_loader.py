@@ -1,11 +1,13 @@
 """Loading: atomic, idempotent, in place, and hand edits kept."""
 
+from pathlib import Path
+
 import pytest
 
 from archive.ingest import loader
 from archive.ingest.parser import parse_text
 from archive.ingest.source import from_text
-from archive.models import Article, Award, Event, Participation, Person
+from archive.models import Article, Award, Event, Organisation, Participation, Person, Statistic
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +102,89 @@ def test_a_failure_inside_the_load_leaves_nothing(article_paths, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(loader, "load_statistics", explode)
+    monkeypatch.setattr(loader, "statistic_rows", explode)
     with pytest.raises(RuntimeError):
         loader.load_article(parsed, "x" * 64)
     assert counts() == (0, 0, 0, 0, 0)
+
+
+@pytest.fixture
+def all_article_paths(article_paths):
+    """The fixtures and every sample and held-out report: many names, organisations, awards."""
+    here = Path(__file__).parent
+    return [
+        *article_paths,
+        *sorted(here.glob("samples/*.txt")),
+        *sorted(here.glob("heldout/*.txt")),
+    ]
+
+
+def rows():
+    """Every loaded row, by key, as plain values (ids of people and organisations as names)."""
+    found = {}
+    for model in (Article, Event, Participation, Award, Statistic):
+        for obj in model.objects.all():
+            values = {
+                f.name: str(getattr(obj, f.name))
+                for f in obj._meta.concrete_fields
+                if f.name not in {"id", "imported_at", "updated_at"}
+            }
+            found[obj.key] = values
+    found["people"] = sorted(Person.objects.values_list("full_name", "slug"))
+    found["organisations"] = sorted(
+        Organisation.objects.values_list("name", "slug", "parent__name")
+    )
+    found["links"] = sorted(
+        Event.articles.through.objects.values_list("event__key", "article__key")
+    )
+    found["members"] = sorted(
+        Event.organisations.through.objects.values_list("event__key", "organisation__name")
+    )
+    return found
+
+
+def parsed_articles(paths):
+    from archive.ingest.parser import parse_source
+    from archive.ingest.source import read_path
+
+    return [(parse_source(s), s.checksum) for s in map(read_path, paths)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_writes_what_one_by_one_writes(all_article_paths):
+    items = parsed_articles(all_article_paths)
+    for item in items:
+        loader.load_article(*item)
+    one_by_one = rows()
+    for model in (Participation, Award, Statistic, Event, Article, Person, Organisation):
+        model.objects.all().delete()
+
+    results = loader.load_batch(items)
+
+    assert [r.status for r in results] == ["new"] * len(items)
+    assert rows() == one_by_one
+    assert [r.status for r in loader.load_batch(items)] == ["unchanged"] * len(items)
+
+
+def test_a_batch_syncs_known_articles_and_repeats_one_by_one(all_article_paths):
+    first, second, *_ = parsed_articles(all_article_paths)
+    loader.load_article(*first)
+    results = loader.load_batch([first, second, second])
+    assert [r.status for r in results] == ["unchanged", "new", "unchanged"]
+    assert Article.objects.count() == 2
+
+
+def test_a_batch_the_database_refuses_is_loaded_file_by_file(all_article_paths, monkeypatch):
+    from django.db import DatabaseError
+
+    from archive.ingest.pipeline import ingest_paths
+
+    def refuse(items):
+        Article.objects.create(key="half-written", text="x")
+        raise DatabaseError("deadlock")
+
+    monkeypatch.setattr(loader, "insert_articles", refuse)
+    results = list(ingest_paths(all_article_paths))
+    assert [r.status for r in results] == ["new"] * len(all_article_paths)
+    assert not Article.objects.filter(key="half-written").exists()
+    assert Article.objects.count() == len(all_article_paths)

@@ -53,13 +53,26 @@ def consistent(database):
     return articles, with_events, empty_events
 
 
+def wait_for_articles(database, process, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with sqlite3.connect(database) as db:
+                if db.execute("select count(*) from archive_article").fetchone()[0]:
+                    return
+        except sqlite3.OperationalError:
+            pass  # locked by the writer for a moment
+        time.sleep(0.05)
+
+
 @pytest.mark.skipif(bool(os.environ.get("DATABASE_URL")), reason="runs on its own SQLite file")
 def test_sigkill_during_ingest_leaves_no_partial_article(tmp_path):
     var_dir = tmp_path / "var"
     assert manage(var_dir, "migrate", "-v", "0").wait(120) == 0
-    total = many_articles(tmp_path / "articles", 40)
-    ingest = manage(var_dir, "ingest", str(tmp_path / "articles"))
-    time.sleep(2.5)
+    total = many_articles(tmp_path / "articles", 120)
+    # Small batches, so that the kill lands after some have committed and before the last.
+    ingest = manage(var_dir, "ingest", "--batch-size", "5", str(tmp_path / "articles"))
+    wait_for_articles(var_dir / "archive.sqlite3", ingest)
     ingest.send_signal(signal.SIGKILL)
     ingest.wait(10)
     articles, with_events, empty_events = consistent(var_dir / "archive.sqlite3")

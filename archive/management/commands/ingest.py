@@ -6,14 +6,15 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from archive.ingest.loader import FAILED, NEW, UNCHANGED, UPDATED
-from archive.ingest.pipeline import ingest_path
+from archive.ingest.pipeline import BATCH, ingest_path, ingest_paths
 from archive.ingest.source import iter_paths
 
 
 class Command(BaseCommand):
     help = (
-        "Ingest article files or folders of .txt files. Each article is loaded in its own "
-        "transaction; a second run changes nothing; fields edited by hand are kept."
+        "Ingest article files or folders of .txt files, in batches of one transaction each (a "
+        "batch the database refuses is retried file by file); a second run changes nothing; "
+        "fields edited by hand are kept."
     )
 
     def add_arguments(self, parser):
@@ -22,14 +23,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Report what would change; write nothing."
         )
+        parser.add_argument(
+            "--batch-size", type=int, default=BATCH, help="Articles per transaction."
+        )
 
     def handle(self, *args, **options):
         paths = options["paths"]
         files = list(iter_paths(paths))
         results = []
         show_progress = options["format"] == "text" and sys.stdout.isatty()
-        for index, path in enumerate(files, start=1):
-            result = ingest_path(path, dry_run=options["dry_run"])
+        if options["dry_run"]:
+            outcomes = (ingest_path(path, dry_run=True) for path in files)
+        else:
+            outcomes = ingest_paths(files, batch_size=options["batch_size"])
+        for index, result in enumerate(outcomes, start=1):
             results.append(result)
             if options["format"] == "text":
                 self.report(result, options["verbosity"])

@@ -7,9 +7,11 @@ ranking "Bình" above "Bính") and `~pair` tokens for adjacent syllables. User i
 `to_tsquery`: every lexeme is quoted here.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, F, FloatField
+from django.db.models import BooleanField, Count, F, FloatField, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 
 from archive.search import query as q
 from archive.search.backends.base import Match, Matches, SearchBackend
@@ -21,6 +23,7 @@ FIELD_GAP = 100
 WRITERS_LOCK = 0x6172636869  # pg_advisory_xact_lock key shared by index writers
 MAX_POSITION = 16383
 SINGLE_VALUED = {"type", "year", "kind", "province"}
+CHUNK = 500
 RANK_WEIGHTS = "{0.25, 0.4, 0.6, 1.0}"  # D, C, B, A
 
 
@@ -45,6 +48,24 @@ def vector_literal(texts):
         offset = min(offset, MAX_POSITION)
     return " ".join(
         f"{lexeme(word)}:{','.join(places[:256])}" for word, places in positions.items()
+    )
+
+
+def entry_for(document):
+    return SearchEntry(
+        doc_id=document.doc_id,
+        type=document.type,
+        obj_id=document.obj_id,
+        title=document.title,
+        url=document.url,
+        date=document.date,
+        year=str(document.year or ""),
+        kind=document.kind,
+        province=document.province,
+        article_ids=document.article_ids,
+        snippet=document.snippet_source,
+        fingerprint=document.fingerprint,
+        vector=Cast(Value(vector_literal(document.texts)), SearchVectorField()),
     )
 
 
@@ -166,11 +187,9 @@ class PostgresBackend(SearchBackend):
 
     def update(self, documents, removed_ids=()):
         self.check()
+        documents = list(documents)
         with transaction.atomic():
-            if removed_ids:
-                SearchEntry.objects.filter(doc_id__in=list(removed_ids)).delete()
-            for document in documents:
-                self.write(document)
+            self.write([*removed_ids, *(d.doc_id for d in documents)], documents)
 
     def apply(self, doc_ids):
         """Re-index these ids from the database; writers take turns (an advisory lock), and
@@ -182,38 +201,26 @@ class PostgresBackend(SearchBackend):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITERS_LOCK])
             documents, removed = documents_for_ids(list(doc_ids))
-            if removed:
-                SearchEntry.objects.filter(doc_id__in=removed).delete()
-            for document in documents:
-                self.write(document)
+            self.write([*removed, *(d.doc_id for d in documents)], documents)
 
-    def write(self, document):
-        entry, _ = SearchEntry.objects.update_or_create(
-            doc_id=document.doc_id,
-            defaults={
-                "type": document.type,
-                "obj_id": document.obj_id,
-                "title": document.title,
-                "url": document.url,
-                "date": document.date,
-                "year": str(document.year or ""),
-                "kind": document.kind,
-                "province": document.province,
-                "article_ids": document.article_ids,
-                "snippet": document.snippet_source,
-                "fingerprint": document.fingerprint,
-                "vector": None,
-            },
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "UPDATE archive_searchentry SET vector = %s::tsvector WHERE id = %s",
-                [vector_literal(document.texts), entry.pk],
-            )
-        entry.facet_values.all().delete()
+    def write(self, replaced_ids, documents):
+        """Delete the entries of `replaced_ids`, then insert `documents`, a chunk at a time."""
+        for start in range(0, len(replaced_ids), CHUNK):
+            SearchEntry.objects.filter(doc_id__in=replaced_ids[start : start + CHUNK]).delete()
+        chunk = []
+        for document in documents:
+            chunk.append(document)
+            if len(chunk) == CHUNK:
+                self.insert(chunk)
+                chunk = []
+        self.insert(chunk)
+
+    def insert(self, documents):
+        entries = SearchEntry.objects.bulk_create([entry_for(d) for d in documents])
         SearchFacet.objects.bulk_create(
             [
                 SearchFacet(entry=entry, name=name, value=value[:200])
+                for entry, document in zip(entries, documents, strict=True)
                 for name, value in dict.fromkeys(document.facet_values())
                 if name not in SINGLE_VALUED
             ]
@@ -222,15 +229,22 @@ class PostgresBackend(SearchBackend):
     def rebuild(self, documents, progress=None):
         """Everything in one transaction: readers see the old entries until it commits."""
         self.check()
-        count = 0
-        with transaction.atomic():
-            SearchEntry.objects.all().delete()
+        counted = []
+
+        def counting():
             for document in documents:
-                self.write(document)
-                count += 1
+                counted.append(document.doc_id)
                 if progress:
-                    progress(count)
-        return count
+                    progress(len(counted))
+                yield document
+
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                # Plain DELETEs, not TRUNCATE, so that readers keep the old entries meanwhile.
+                cursor.execute("DELETE FROM archive_searchfacet")
+                cursor.execute("DELETE FROM archive_searchentry")
+            self.write([], counting())
+        return len(counted)
 
     def fingerprints(self):
         self.check()

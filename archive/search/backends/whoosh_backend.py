@@ -383,7 +383,7 @@ class WhooshBackend(SearchBackend):
         generation = self.new_generation()
         try:
             index = whoosh_index.open_dir(str(generation))
-            writer = index.writer(procs=1, limitmb=256)
+            writer = index.writer(procs=2, limitmb=128, multisegment=True)
             count = 0
             for document in documents:
                 writer.add_document(**whoosh_fields(document))
