@@ -21,6 +21,7 @@ class ArchiveFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         field_name="participations__person",
         distinct=True,
+        widget=forms.HiddenInput,  # chosen from facets and pages: a list of every name is no use
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
@@ -28,6 +29,7 @@ class ArchiveFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         field_name="organisations",
         distinct=True,
+        widget=forms.HiddenInput,
     )
     award_kind = django_filters.ChoiceFilter(
         label=_("Award"),

@@ -1,5 +1,6 @@
 """Files through the whole pipeline: read, parse, load, with failures kept to their file."""
 
+import multiprocessing
 import sys
 from dataclasses import dataclass
 from functools import partial
@@ -61,29 +62,48 @@ def ingest_path(path, dry_run=False):
     return load_one(str(path), parsed, src.checksum)
 
 
-def ingest_paths(paths, batch_size=BATCH):
+def ingest_paths(paths, batch_size=BATCH, workers=0):
     """Ingest many files, a batch of articles per transaction; one FileResult per file, in
     order. A batch the database refuses is loaded again article by article, so a bad file
-    fails alone and the others are kept."""
-    return ingest_sources(((str(path), partial(read, path)) for path in paths), batch_size)
+    fails alone and the others are kept. With `workers`, that many other processes read and
+    parse while this one writes."""
+    openers = ((str(path), partial(read, path)) for path in paths)
+    return ingest_sources(openers, batch_size, workers)
 
 
-def ingest_sources(openers, batch_size=BATCH):
+def ingest_sources(openers, batch_size=BATCH, workers=0):
     """(name, function returning a Source) pairs through the pipeline, as `ingest_paths`."""
     batch = []
-    for name, open_source in openers:
-        try:
-            src = open_source()
-            batch.append((name, parse_source(src), src.checksum))
-        except (source.SourceError, ParseError) as error:
+    for name, parsed, checksum, error in parse_all(openers, workers):
+        if error:
             yield from load_many(batch)
             batch = []
-            yield FileResult(name, loader.FAILED, error=str(error))
+            yield FileResult(name, loader.FAILED, error=error)
             continue
+        batch.append((name, parsed, checksum))
         if len(batch) >= batch_size:
             yield from load_many(batch)
             batch = []
     yield from load_many(batch)
+
+
+def parse_all(openers, workers):
+    if workers < 1:
+        yield from map(parse_one, openers)
+        return
+    # Forked workers never touch the database: parsing is plain data in, plain data out.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(parse_one, openers, chunksize=16)
+
+
+def parse_one(opener):
+    """(name, parsed article, checksum, None) or (name, None, None, why it failed)."""
+    name, open_source = opener
+    try:
+        src = open_source()
+        return name, parse_source(src), src.checksum, None
+    except (source.SourceError, ParseError) as error:
+        return name, None, None, str(error)
 
 
 def load_many(batch):

@@ -12,6 +12,7 @@ from archive.search.documents import doc_id, document_for
 
 log = logging.getLogger("archive.search")
 CHUNK = 500
+REBUILD_FROM = 5000
 
 
 def indexed_models():
@@ -74,7 +75,8 @@ def mark(*objects):
 @contextmanager
 def deferred():
     """Collect index updates instead of writing them at each commit; the caller calls
-    `flush()` when it likes (bulk ingest: one index write per batch), and once at the end."""
+    `flush()` when it likes, and it runs once at the end (bulk ingest: one index write for
+    the whole run, a rebuild when most of the index changed)."""
     _pending.deferred = True
     try:
         yield
@@ -92,8 +94,13 @@ def flush():
     pending().clear()
     if not ids:
         return
+    backend = get_backend()
     try:
-        get_backend().apply(ids)
+        if len(ids) >= REBUILD_FROM and len(ids) * 2 >= count_documents():
+            # Most of the index changed (a bulk ingest): writing it anew is faster.
+            backend.rebuild(all_documents())
+        else:
+            backend.apply(ids)
     except IndexUnavailable as error:
         log.warning("Index busy (%s); %d documents queued for the next write.", error, len(ids))
     except Exception:

@@ -45,9 +45,11 @@ WATCHED = (Article, Event, Participation, Award, Statistic, Person, Organisation
 
 
 @receiver(post_save)
-def on_save(sender, instance, raw=False, **kwargs):
+def on_save(sender, instance, created=False, raw=False, **kwargs):
     if sender in WATCHED and not raw:
-        mark(*affected(instance))
+        # Nothing links to a person or organisation just created: only its own document.
+        fresh = created and sender in (Person, Organisation)
+        mark(*([instance] if fresh else affected(instance)))
 
 
 @receiver(pre_delete)

@@ -1,6 +1,7 @@
 """Load article files into the archive: one transaction per article, idempotent."""
 
 import json
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from archive.ingest.loader import FAILED, NEW, UNCHANGED, UPDATED
 from archive.ingest.pipeline import BATCH, ingest_path, ingest_paths
 from archive.ingest.source import iter_paths
+from archive.search.indexing import deferred
 
 
 class Command(BaseCommand):
@@ -26,22 +28,25 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch-size", type=int, default=BATCH, help="Articles per transaction."
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="Processes that parse while this one writes (0: parse here). Default: CPUs.",
+        )
 
     def handle(self, *args, **options):
         paths = options["paths"]
         files = list(iter_paths(paths))
         results = []
         show_progress = options["format"] == "text" and sys.stdout.isatty()
-        if options["dry_run"]:
-            outcomes = (ingest_path(path, dry_run=True) for path in files)
-        else:
-            outcomes = ingest_paths(files, batch_size=options["batch_size"])
-        for index, result in enumerate(outcomes, start=1):
-            results.append(result)
-            if options["format"] == "text":
-                self.report(result, options["verbosity"])
-            if show_progress:
-                self.stderr.write(f"\r{index}/{len(files)}", ending="")
+        with deferred():  # the index is written once, after the last batch
+            for index, result in enumerate(self.outcomes(files, options), start=1):
+                results.append(result)
+                if options["format"] == "text":
+                    self.report(result, options["verbosity"])
+                if show_progress:
+                    self.stderr.write(f"\r{index}/{len(files)}", ending="")
         if show_progress:
             self.stderr.write("")
         if options["format"] == "json":
@@ -53,6 +58,16 @@ class Command(BaseCommand):
         failed = sum(r.status == FAILED for r in results)
         if failed:
             raise CommandError(f"{failed} of {len(results)} files failed")
+
+    def outcomes(self, files, options):
+        if options["dry_run"]:
+            return (ingest_path(path, dry_run=True) for path in files)
+        if options["batch_size"] < 1 or options["jobs"] < 0:
+            raise CommandError("--batch-size must be at least 1 and --jobs at least 0")
+        # Parsing in other processes pays off only past a batch, and stdin is read here.
+        parallel = len(files) > options["batch_size"] and "-" not in map(str, files)
+        jobs = options["jobs"] if parallel else 0
+        return ingest_paths(files, batch_size=options["batch_size"], workers=jobs)
 
     def report(self, result, verbosity):
         if result.status == FAILED:

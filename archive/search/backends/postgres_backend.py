@@ -51,6 +51,16 @@ def vector_literal(texts):
     )
 
 
+def changed_only(documents):
+    """The documents whose fingerprint differs from the indexed one (see the Whoosh backend)."""
+    indexed = {}
+    ids = [d.doc_id for d in documents]
+    for start in range(0, len(ids), CHUNK):
+        entries = SearchEntry.objects.filter(doc_id__in=ids[start : start + CHUNK])
+        indexed.update(entries.values_list("doc_id", "fingerprint"))
+    return [d for d in documents if indexed.get(d.doc_id) != d.fingerprint]
+
+
 def entry_for(document):
     return SearchEntry(
         doc_id=document.doc_id,
@@ -201,6 +211,7 @@ class PostgresBackend(SearchBackend):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITERS_LOCK])
             documents, removed = documents_for_ids(list(doc_ids))
+            documents = changed_only(documents)
             self.write([*removed, *(d.doc_id for d in documents)], documents)
 
     def write(self, replaced_ids, documents):

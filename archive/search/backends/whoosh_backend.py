@@ -14,12 +14,12 @@ import shutil
 import threading
 import time
 import uuid
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
@@ -40,6 +40,7 @@ EXACT_BOOST = 1.5
 PAIR_BOOST = 2.0
 LOCK_WAIT = 10.0  # writers wait for each other; a rebuild holds the lock only to swap
 WRITER_TIMEOUT = 30.0
+PARALLEL_FROM = 300
 MULTI_VALUED = {"person", "organisation", "award_kind"}
 
 
@@ -71,7 +72,6 @@ class SyllableTokenizer(Tokenizer):
 def make_schema():
     fields = {
         "doc_id": ID(stored=True, unique=True),
-        "type": ID(stored=True),
         "obj_id": STORED,
         "title": STORED,
         "url": STORED,
@@ -80,12 +80,14 @@ def make_schema():
         "snippet": STORED,
         "fingerprint": STORED,
         "sort_date": NUMERIC(sortable=True, bits=32),
-        "year": ID,
-        "kind": ID,
-        "province": ID,
-        "person": KEYWORD(commas=True),
-        "organisation": KEYWORD(commas=True),
-        "award_kind": KEYWORD(commas=True),
+        # Facets: terms to filter on, and a column each to count them from (see count_facets).
+        "type": ID(stored=True, sortable=True),
+        "year": ID(sortable=True),
+        "kind": ID(sortable=True),
+        "province": ID(sortable=True),
+        "person": KEYWORD(commas=True, sortable=True),
+        "organisation": KEYWORD(commas=True, sortable=True),
+        "award_kind": KEYWORD(commas=True, sortable=True),
         "pairs": TEXT(analyzer=SyllableTokenizer("pairs"), phrase=False),
     }
     for weight in WEIGHTS:
@@ -175,6 +177,42 @@ def compile_filters(filters):
     return wq.And(clauses) if clauses else None
 
 
+def count_facets(searcher, numbers, names):
+    """Facet counts over the matching documents, read from each facet's column: one lookup per
+    document and facet, without Whoosh's categorizers (which read every posting of a field)."""
+    counted = {}
+    for name in names:
+        if not searcher.schema[name].column_type:
+            continue  # an index written before facets had columns: `rebuild_index` adds them
+        column = searcher.reader().column_reader(name)
+        values = Counter()
+        if name in MULTI_VALUED:
+            for number in numbers:
+                values.update(column[number].split(","))
+        else:
+            values.update(column[number] for number in numbers)
+        values.pop("", None)
+        counted[name] = sorted(values.items(), key=lambda item: (-item[1], item[0]))
+    return counted
+
+
+def parallel(count):
+    """Writer options: a second process analyses documents when there are enough of them."""
+    return {"procs": 2, "limitmb": 128} if count >= PARALLEL_FROM else {}
+
+
+def changed_only(path, documents):
+    """The documents whose fingerprint differs from the indexed one: a person named at one more
+    event is read again, but written only if what the index shows of them changed."""
+    with whoosh_index.open_dir(str(path)).searcher() as searcher:
+        indexed = {}
+        for document in documents:
+            number = searcher.document_number(doc_id=document.doc_id)
+            if number is not None:
+                indexed[document.doc_id] = searcher.stored_fields(number).get("fingerprint")
+    return [d for d in documents if indexed.get(d.doc_id) != d.fingerprint]
+
+
 # --- The backend --------------------------------------------------------------------------------
 
 
@@ -256,22 +294,16 @@ class WhooshBackend(SearchBackend):
         if parsed.is_empty:
             return Matches(total=0, matches=[])
         searcher = self.searcher()
-        groupedby = {
-            name: sorting.FieldFacet(
-                name, allow_overlap=name in MULTI_VALUED, maptype=sorting.Count
-            )
-            for name in facets
-            if name in FACETS
-        }
-        options = {
-            "limit": offset + limit,
-            "filter": compile_filters(filters),
-            "groupedby": groupedby or None,
-            "terms": False,
-        }
+        query = compile_query(parsed)
+        restriction = compile_filters(filters)
+        if restriction is not None:
+            # Inside the query rather than as a `filter=`: the matcher then skips to the
+            # documents the filter allows instead of scoring every match and dropping most.
+            query = wq.And([query, wq.ConstantScoreQuery(restriction, 0.0)])
+        options = {"limit": offset + limit, "terms": False}
         if sort == "date":
             options.update(sortedby="sort_date", reverse=True)
-        results = searcher.search(compile_query(parsed), **options)
+        results = searcher.search(query, **options)
         matches = [
             Match(
                 doc_id=hit["doc_id"],
@@ -286,14 +318,13 @@ class WhooshBackend(SearchBackend):
             )
             for hit in results[offset : offset + limit]
         ]
-        counted = {}
-        for name in groupedby:
-            groups = results.groups(name)
-            counted[name] = sorted(
-                ((str(value), count) for value, count in groups.items() if value not in ("", None)),
-                key=lambda item: (-item[1], item[0]),
-            )
-        return Matches(total=len(results), matches=matches, facets=counted)
+        wanted = [name for name in facets if name in FACETS]
+        if not wanted:
+            return Matches(total=len(results), matches=matches)
+        numbers = list(searcher.docs_for_query(query))
+        return Matches(
+            total=len(numbers), matches=matches, facets=count_facets(searcher, numbers, wanted)
+        )
 
     def fingerprints(self):
         searcher = self.searcher()
@@ -334,7 +365,8 @@ class WhooshBackend(SearchBackend):
             with self.write_lock(wait=False):
                 pending, files = ([], []) if self.rebuilding() else self.read_pending()
                 documents, removed = documents_for_ids([*doc_ids, *pending])
-                self.write(self.current.resolve(), documents, removed)
+                path = self.current.resolve()
+                self.write(path, changed_only(path, documents), removed)
                 self.forget(files)
         except IndexUnavailable:
             self.add_pending(doc_ids)
@@ -356,7 +388,7 @@ class WhooshBackend(SearchBackend):
     def write(self, path, documents, removed_ids):
         index = whoosh_index.open_dir(str(path))
         try:
-            writer = index.writer(timeout=WRITER_TIMEOUT)
+            writer = index.writer(timeout=WRITER_TIMEOUT, **parallel(len(documents)))
         except LockError as error:
             raise IndexUnavailable(str(error)) from error
         try:
