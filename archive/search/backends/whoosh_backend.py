@@ -44,8 +44,15 @@ PARALLEL_FROM = 300
 MULTI_VALUED = {"person", "organisation", "award_kind"}
 
 
+SEPARATOR = "\x1e"  # between the weighted texts of one field value (A, B, C, D in order)
+WEIGHT_GAP = 100  # positions between weighted texts, so that phrases do not span two
+
+
 class SyllableTokenizer(Tokenizer):
-    """Whoosh tokenizer over `archive.text.tokens`: `form` is "folded", "exact" or "pairs"."""
+    """Whoosh tokenizer over `archive.text.tokens`. `form` is "folded" (every syllable),
+    "exact" (only syllables with diacritics: an unaccented query never asks for them) or
+    "pairs". A value holds the texts of all weights, joined by SEPARATOR: each token is boosted
+    by its text's weight, so one field ranks a name above the same word in running text."""
 
     def __init__(self, form="folded"):
         self.form = form
@@ -54,19 +61,26 @@ class SyllableTokenizer(Tokenizer):
         return isinstance(other, SyllableTokenizer) and other.form == self.form
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, **kwargs):
-        tokens = tokenize(value)
         token = Token(positions, chars, removestops=False, **kwargs)
-        if self.form == "pairs":
-            for index, text in enumerate(pairs(tokens)):
-                token.text, token.pos, token.boost, token.stopped = text, index, 1.0, False
-                token.startchar = token.endchar = 0
-                yield token
-            return
-        for item in tokens:
-            token.text = item.folded if self.form == "folded" else item.exact
-            token.pos, token.boost, token.stopped = item.position, 1.0, False
-            token.startchar, token.endchar = item.start, item.end
-            yield token
+        token.stopped = False
+        offset = 0
+        for weight, text in zip(WEIGHTS, value.split(SEPARATOR), strict=False):
+            tokens = tokenize(text)
+            token.boost = WEIGHT_BOOST[weight]
+            if self.form == "pairs":
+                for index, pair in enumerate(pairs(tokens)):
+                    token.text, token.pos = pair, offset + index
+                    token.startchar = token.endchar = 0
+                    yield token
+            else:
+                for item in tokens:
+                    if self.form == "exact" and (item.whole or item.exact == item.folded):
+                        continue
+                    token.text = item.folded if self.form == "folded" else item.exact
+                    token.pos = offset + item.position
+                    token.startchar, token.endchar = item.start, item.end
+                    yield token
+            offset += (tokens[-1].position if tokens else 0) + WEIGHT_GAP
 
 
 def make_schema():
@@ -88,15 +102,20 @@ def make_schema():
         "person": KEYWORD(commas=True, sortable=True),
         "organisation": KEYWORD(commas=True, sortable=True),
         "award_kind": KEYWORD(commas=True, sortable=True),
+        # Text: all weights in one field each (few fields, few postings to read per term) …
+        "text": TEXT(analyzer=SyllableTokenizer("folded"), phrase=True),
+        "exact": TEXT(analyzer=SyllableTokenizer("exact"), phrase=False),
         "pairs": TEXT(analyzer=SyllableTokenizer("pairs"), phrase=False),
+        # … and the short texts of names and titles alone, for prefixes.
+        "names": TEXT(analyzer=SyllableTokenizer("folded"), phrase=False),
+        "headings": TEXT(analyzer=SyllableTokenizer("folded"), phrase=False),
     }
-    for weight in WEIGHTS:
-        fields[f"f_{weight}"] = TEXT(analyzer=SyllableTokenizer("folded"), phrase=True)
-        fields[f"e_{weight}"] = TEXT(analyzer=SyllableTokenizer("exact"), phrase=False)
     return Schema(**fields)
 
 
 def whoosh_fields(document):
+    texts = [document.texts.get(weight, "").replace(SEPARATOR, " ") for weight in WEIGHTS]
+    weighted = SEPARATOR.join(texts)
     fields = {
         "doc_id": document.doc_id,
         "type": document.type,
@@ -114,12 +133,17 @@ def whoosh_fields(document):
         "person": ",".join(document.people),
         "organisation": ",".join(document.organisations),
         "award_kind": ",".join(document.award_kinds),
-        "pairs": "\n".join(document.texts.values()),
+        "text": weighted,
+        "exact": weighted,
+        "pairs": weighted,
+        "names": texts[0],
+        "headings": SEPARATOR.join(texts[:2]),
     }
-    for weight in WEIGHTS:
-        fields[f"f_{weight}"] = document.texts.get(weight, "")
-        fields[f"e_{weight}"] = document.texts.get(weight, "")
-    return {k: v for k, v in fields.items() if v not in ("", None)}
+    return {
+        name: value
+        for name, value in fields.items()
+        if value is not None and (not isinstance(value, str) or value.strip(SEPARATOR))
+    }
 
 
 # --- Compiling parsed queries -----------------------------------------------------------------
@@ -127,32 +151,23 @@ def whoosh_fields(document):
 
 def compile_node(node):
     if isinstance(node, q.Term):
-        return any_field(lambda f: wq.Term(f, node.folded), node.exact if node.accented else None)
+        folded = wq.Term("text", node.folded)
+        if not node.accented:
+            return folded
+        return wq.Or([folded, wq.Term("exact", node.exact, boost=EXACT_BOOST)])
     if isinstance(node, q.Whole):
-        return any_field(lambda f: wq.Term(f, node.folded))
+        return wq.Term("text", node.folded)
     if isinstance(node, q.Phrase):
-        folded = [t.folded for t in node.terms]
-        return wq.Or([wq.Phrase(f"f_{w}", folded, boost=WEIGHT_BOOST[w]) for w in WEIGHTS])
+        return wq.Phrase("text", [t.folded for t in node.terms])
     if isinstance(node, q.Prefix):
         if node.names_only:
-            return wq.And([wq.Prefix("f_A", node.folded), wq.Term("type", "person")])
-        return wq.Or([wq.Prefix(f"f_{w}", node.folded, boost=WEIGHT_BOOST[w]) for w in "AB"])
+            return wq.And([wq.Prefix("names", node.folded), wq.Term("type", "person")])
+        return wq.Prefix("headings", node.folded)
     if isinstance(node, q.Any):
         return wq.Or([compile_node(part) for part in node.parts])
     if isinstance(node, q.All):
         return wq.And([compile_node(part) for part in node.parts])
     raise TypeError(node)
-
-
-def any_field(make, exact=None):
-    clauses = []
-    for weight in WEIGHTS:
-        term = make(f"f_{weight}")
-        term.boost = WEIGHT_BOOST[weight]
-        clauses.append(term)
-        if exact:
-            clauses.append(wq.Term(f"e_{weight}", exact, boost=WEIGHT_BOOST[weight] * EXACT_BOOST))
-    return wq.Or(clauses)
 
 
 def compile_query(parsed):
@@ -337,7 +352,7 @@ class WhooshBackend(SearchBackend):
         if not prefix_terms:
             return []
         *whole, last = prefix_terms
-        clauses = [wq.Term("f_A", t) for t in whole] + [wq.Prefix("f_A", last)]
+        clauses = [wq.Term("names", t) for t in whole] + [wq.Prefix("names", last)]
         results = self.searcher().search(
             wq.And([*clauses, wq.Term("type", "person")]), limit=limit, terms=False
         )
