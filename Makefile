@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 export DJANGO_DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: soak install browser run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
+.PHONY: soak loadrun install browser run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
 
 install: $(STAMP)
 
@@ -89,3 +89,25 @@ soak: setup
 	$(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind 127.0.0.1:8001 --workers 3 --pid var/soak.pid --daemon
 	sleep 3
 	$(BIN)/python manage.py soak --url http://127.0.0.1:8001 --users 20 --seconds $(SOAK_SECONDS) --server-pid $$(cat var/soak.pid); status=$$?; kill $$(cat var/soak.pid); exit $$status
+
+# The load run at scale: LOAD_DOCS synthetic reports ingested into var/load (SQLite + Whoosh, or
+# LOAD_BACKEND=postgres in a database of its own), gunicorn on 127.0.0.1:8002, then 20 users
+# for LOAD_SECONDS on a faceted search page and an event page. Stops by itself.
+LOAD_DOCS ?= 100000
+LOAD_SECONDS ?= 120
+LOAD_BACKEND ?= whoosh
+LOAD_DIR := var/load-$(LOAD_BACKEND)
+LOAD_DB := $(if $(filter postgres,$(LOAD_BACKEND)),$(dir $(PG_URL))archive_load,sqlite:///$(CURDIR)/$(LOAD_DIR)/archive.sqlite3)
+LOAD_ENV := ARCHIVE_VAR_DIR=$(CURDIR)/$(LOAD_DIR) ARCHIVE_SEARCH_BACKEND=$(LOAD_BACKEND) DATABASE_URL=$(LOAD_DB)
+loadrun: install
+	test -f $(LOAD_DIR)/reports/synthetic-0000000.txt || $(BIN)/python manage.py synthesize $(LOAD_DOCS) $(LOAD_DIR)/reports
+	$(if $(filter postgres,$(LOAD_BACKEND)),$(BIN)/python -c "import psycopg,sys; c=psycopg.connect(sys.argv[1], autocommit=True); c.execute('DROP DATABASE IF EXISTS archive_load WITH (FORCE)'); c.execute('CREATE DATABASE archive_load')" "$(PG_URL)")
+	rm -rf $(LOAD_DIR)/index $(LOAD_DIR)/archive.sqlite3
+	$(LOAD_ENV) $(BIN)/python manage.py migrate --noinput -v 0
+	start=$$(date +%s); $(LOAD_ENV) $(BIN)/python manage.py ingest $(LOAD_DIR)/reports -v 0 && echo "ingest and index: $$(( $$(date +%s) - start )) s"
+	$(LOAD_ENV) $(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind 127.0.0.1:8002 --workers 3 --pid $(LOAD_DIR)/gunicorn.pid --daemon --access-logfile /dev/null
+	sleep 3
+	event=$$($(LOAD_ENV) $(BIN)/python manage.py shell -c "from archive.models import Event; print(Event.objects.order_by('pk')[Event.objects.count() // 2].get_absolute_url())"); \
+	$(LOAD_ENV) $(BIN)/python manage.py soak --url http://127.0.0.1:8002 --users 20 --seconds $(LOAD_SECONDS) --server-pid $$(cat $(LOAD_DIR)/gunicorn.pid) --format json \
+		--path "/search/?q=qu%E1%BB%91c+ph%C3%B2ng&type=event&year=2015" --path "/search/?q=ch%E1%BB%89+huy+tr%C6%B0%E1%BB%9Fng" --path "$$event"; \
+	status=$$?; kill $$(cat $(LOAD_DIR)/gunicorn.pid); exit $$status

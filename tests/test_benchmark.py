@@ -16,6 +16,7 @@ FIELDS = {
     "index_per_s",
     "documents",
     "search_ms",
+    "search_ms_p50_by_kind",
     "icontains_ms_p50",
     "speedup_vs_icontains",
     "searchvector_ms_p50",
@@ -47,6 +48,8 @@ def test_benchmark_reports_every_field(backend):
     assert set(result) >= FIELDS
     assert result["docs"] == 12 and result["backend"] == backend
     assert set(result["search_ms"]) == {"p50", "p95", "p99"}
+    kinds = {"rare name", "common word", "phrase", "unaccented", "two facets"}
+    assert set(result["search_ms_p50_by_kind"]) == kinds
     assert result["search_page_queries"] > 0
     assert all(n > 0 for n in result["detail_page_queries"].values())
     if backend == "postgres":

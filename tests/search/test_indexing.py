@@ -173,3 +173,49 @@ def test_links_and_parents_keep_the_index_true():
     Article.objects.get(pk=article.pk).events.clear()
     assert Organisation.objects.count() == 2
     call_command("check_index", stdout=StringIO())
+
+
+@pytest.mark.parametrize("rebuild_from", [1, 10**9], ids=["rebuilt", "applied"])
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_ingest_leaves_a_complete_index(article_paths, monkeypatch, rebuild_from):
+    """`ingest` writes the index once at the end: anew when most of it changed, else the
+    changed documents only. Either way check_index finds nothing missing or stale."""
+    from archive.ingest.pipeline import ingest_paths
+    from archive.search import indexing
+
+    monkeypatch.setattr(indexing, "REBUILD_FROM", rebuild_from)
+    calls = []
+    backend = get_backend()
+    for name in ("rebuild", "apply"):
+        original = getattr(backend, name)
+        monkeypatch.setattr(
+            backend, name, lambda *a, _f=original, _n=name: calls.append(_n) or _f(*a)
+        )
+    with indexing.deferred():
+        results = list(ingest_paths(article_paths, batch_size=2, workers=1))
+        assert not calls  # nothing written while the ingest runs
+    assert {r.status for r in results} == {"new"}
+    assert calls == (["rebuild"] if rebuild_from == 1 else ["apply"])
+    call_command("check_index", stdout=StringIO())
+    assert "Nguyễn Đăng Bình" in titles("nguyen dang binh")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unchanged_document_is_not_written_again(monkeypatch):
+    from archive.search.backends import whoosh_backend
+
+    person = PersonFactory(full_name="Tòng Văn Giữ")
+    written = []
+    original = whoosh_backend.WhooshBackend.write
+
+    def spy(self, path, documents, removed):
+        written.extend(d.doc_id for d in documents)
+        return original(self, path, documents, removed)
+
+    monkeypatch.setattr(whoosh_backend.WhooshBackend, "write", spy)
+    person.save()  # nothing the index shows changed
+    assert written == []
+    person.aliases = ["Tòng Giữ"]
+    person.save()
+    assert written == [f"person:{person.pk}"]
+    call_command("check_index", stdout=StringIO())

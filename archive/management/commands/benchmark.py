@@ -54,6 +54,12 @@ class Command(BaseCommand):
     def run_child(self, backend, options):
         with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
             env = {**os.environ, "ARCHIVE_VAR_DIR": scratch, "ARCHIVE_SEARCH_BACKEND": backend}
+            # As in production: with DEBUG on, Django keeps every query's SQL in memory.
+            env.update(
+                DJANGO_DEBUG="0",
+                DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
+                DJANGO_ALLOWED_HOSTS="testserver",
+            )
             env["ARCHIVE_INDEX_DIR"] = str(Path(scratch) / "index")
             database = None
             if backend == "postgres":

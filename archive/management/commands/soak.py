@@ -29,6 +29,15 @@ def rss_mb(pid):
     return round(total / 1024, 1) if total else None
 
 
+def summary(latencies):
+    ordered = sorted(latencies) or [0]
+
+    def at(fraction):
+        return round(ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] * 1000, 1)
+
+    return {"p50_ms": at(0.5), "p95_ms": at(0.95), "p99_ms": at(0.99)}
+
+
 class Command(BaseCommand):
     help = "Load a running archive with simulated users and report errors, latency and memory."
 
@@ -38,20 +47,30 @@ class Command(BaseCommand):
         parser.add_argument("--seconds", type=int, default=300)
         parser.add_argument("--server-pid", type=int, help="Sample this process's memory.")
         parser.add_argument("--format", choices=["json", "text"], default="text")
+        parser.add_argument(
+            "--path",
+            action="append",
+            dest="paths",
+            help="Request only these paths (repeatable), each reported on its own; "
+            "default: a mix of searches and browsing pages.",
+        )
 
     def handle(self, *args, **options):
         deadline = time.monotonic() + options["seconds"]
-        stats = {"requests": 0, "errors": 0, "latencies": [], "samples": []}
+        stats = {"requests": 0, "errors": 0, "latencies": {}, "samples": []}
         lock = threading.Lock()
         memory = []
 
         def user():
             rng = random.Random()
             while time.monotonic() < deadline:
-                if rng.random() < 0.5:
+                if options["paths"]:
+                    path = label = rng.choice(options["paths"])
+                elif rng.random() < 0.5:
                     path = "/search/?q=" + urllib.request.quote(rng.choice(QUERIES))
+                    label = "/search/"
                 else:
-                    path = rng.choice(PATHS)
+                    path = label = rng.choice(PATHS)
                 started = time.perf_counter()
                 failure = None
                 try:
@@ -66,7 +85,7 @@ class Command(BaseCommand):
                     stats["errors"] += bool(failure)
                     if failure and len(stats["samples"]) < 5:
                         stats["samples"].append(failure)
-                    stats["latencies"].append(time.perf_counter() - started)
+                    stats["latencies"].setdefault(label, []).append(time.perf_counter() - started)
 
         threads = [threading.Thread(target=user, daemon=True) for _ in range(options["users"])]
         for thread in threads:
@@ -75,12 +94,21 @@ class Command(BaseCommand):
             if options["server_pid"]:
                 memory.append(rss_mb(options["server_pid"]))
             time.sleep(5)
-        latencies = sorted(stats["latencies"]) or [0]
+        elapsed = options["seconds"]
+        latencies = [t for times in stats["latencies"].values() for t in times]
         report = {
             "requests": stats["requests"],
             "errors": stats["errors"],
-            "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1),
-            "p95_ms": round(latencies[int(len(latencies) * 0.95)] * 1000, 1),
+            "requests_per_s": round(stats["requests"] / elapsed, 1),
+            **summary(latencies),
+            "by_path": {
+                label: {
+                    "requests": len(times),
+                    "requests_per_s": round(len(times) / elapsed, 1),
+                    **summary(times),
+                }
+                for label, times in sorted(stats["latencies"].items())
+            },
             "rss_mb_first": memory[0] if memory else None,
             "rss_mb_last": memory[-1] if memory else None,
             "rss_mb_max": max((m for m in memory if m), default=None),
