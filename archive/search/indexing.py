@@ -2,9 +2,12 @@
 after the transaction commits."""
 
 import logging
+import os
 import threading
 from contextlib import contextmanager
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from archive.search.backends.base import IndexUnavailable
@@ -13,6 +16,7 @@ from archive.search.documents import doc_id, document_for
 log = logging.getLogger("archive.search")
 CHUNK = 500
 REBUILD_FROM = 5000
+BEHIND = "index-behind-"  # flag files in ARCHIVE_VAR_DIR, one per running deferred run
 
 
 def indexed_models():
@@ -76,32 +80,58 @@ def mark(*objects):
 def deferred():
     """Collect index updates instead of writing them at each commit; the caller calls
     `flush()` when it likes, and it runs once at the end (bulk ingest: one index write for
-    the whole run, a rebuild when most of the index changed)."""
+    the whole run, a rebuild when most of the index changed).
+
+    While it runs, a flag file says the index may be behind the database. A run killed before
+    its end leaves its flag, and the next deferred run rebuilds the whole index at its end."""
+    left_behind = [flag for flag in behind_flags() if not running(flag)]
+    mine = Path(settings.VAR_DIR) / f"{BEHIND}{os.getpid()}"
+    mine.touch()
     _pending.deferred = True
     try:
         yield
     finally:
         _pending.deferred = False
-        flush()
+        if flush(rebuild=bool(left_behind)):
+            for flag in [*left_behind, mine]:
+                flag.unlink(missing_ok=True)
 
 
-def flush():
-    """Write every marked document; on failure the database keeps its change and
-    `check_index` (or the next write) reports and repairs the index."""
+def behind_flags():
+    return list(Path(settings.VAR_DIR).glob(f"{BEHIND}*"))
+
+
+def running(flag):
+    try:
+        os.kill(int(flag.name.removeprefix(BEHIND)), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        pass
+    return True
+
+
+def flush(rebuild=False):
+    """Write every marked document (or, with `rebuild`, the whole index); on failure the
+    database keeps its change and `check_index` (or the next write) reports and repairs the
+    index. Whether it succeeded."""
     from archive.search import get_backend
 
     ids = sorted(pending())
     pending().clear()
-    if not ids:
-        return
+    if not ids and not rebuild:
+        return True
     backend = get_backend()
     try:
-        if len(ids) >= REBUILD_FROM and len(ids) * 2 >= count_documents():
+        if rebuild or (len(ids) >= REBUILD_FROM and len(ids) * 2 >= count_documents()):
             # Most of the index changed (a bulk ingest): writing it anew is faster.
             backend.rebuild(all_documents())
         else:
             backend.apply(ids)
     except IndexUnavailable as error:
         log.warning("Index busy (%s); %d documents queued for the next write.", error, len(ids))
+        return False
     except Exception:
         log.exception("Index update failed for %d documents; run check_index.", len(ids))
+        return False
+    return True

@@ -53,12 +53,12 @@ def consistent(database):
     return articles, with_events, empty_events
 
 
-def wait_for_articles(database, process, timeout=120):
+def wait_for_articles(database, process, at_least, timeout=120):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
         try:
             with sqlite3.connect(database) as db:
-                if db.execute("select count(*) from archive_article").fetchone()[0]:
+                if db.execute("select count(*) from archive_article").fetchone()[0] >= at_least:
                     return
         except sqlite3.OperationalError:
             pass  # locked by the writer for a moment
@@ -72,15 +72,23 @@ def test_sigkill_during_ingest_leaves_no_partial_article(tmp_path):
     total = many_articles(tmp_path / "articles", 120)
     # Small batches, so that the kill lands after some have committed and before the last.
     ingest = manage(var_dir, "ingest", "--batch-size", "5", str(tmp_path / "articles"))
-    wait_for_articles(var_dir / "archive.sqlite3", ingest)
+    # Late in the run, so that what is left for the next run is too little to rebuild for.
+    wait_for_articles(var_dir / "archive.sqlite3", ingest, at_least=total * 3 // 4)
     ingest.send_signal(signal.SIGKILL)
     ingest.wait(10)
     articles, with_events, empty_events = consistent(var_dir / "archive.sqlite3")
     assert 0 < articles < total, "the kill should land in the middle of the run"
     assert with_events == articles
     assert empty_events == 0
+    # The index is written after the last batch: the killed run left it behind, and says so.
+    assert list(var_dir.glob("index-behind-*"))
+    assert manage(var_dir, "check_index").wait(120) != 0
     again = manage(var_dir, "ingest", str(tmp_path / "articles"))
     out, err = again.communicate(timeout=300)
     assert again.returncode == 0, err
     assert f"{total - articles} new" in out.decode()
     assert consistent(var_dir / "archive.sqlite3") == (total, total, 0)
+    # The next ingest found the flag and rebuilt the whole index, the killed run's part too.
+    assert not list(var_dir.glob("index-behind-*"))
+    check = manage(var_dir, "check_index")
+    assert check.wait(120) == 0, check.stderr.read().decode()
