@@ -6,7 +6,7 @@ from html import unescape
 import pytest
 
 from archive.search import autocomplete, search
-from archive.search.backends.base import Filters
+from archive.search.backends.base import FACETS, Filters
 from tests.factories import ArticleFactory, PersonFactory
 
 
@@ -235,3 +235,13 @@ def test_snippets_escape_html_and_mark_folded_matches(indexed):
     assert "<script>" not in snippet
     assert "<mark>quốc</mark> <mark>phòng</mark>" in snippet
     assert "&lt;b&gt;" in str(hit.title_html) or "<b>" not in str(hit.title_html)
+
+
+def test_each_facet_count_is_what_filtering_by_it_finds(indexed):
+    faceted = search("hội nghị", facets=FACETS)
+    assert faceted.total == search("hội nghị").total > 0
+    for name in FACETS:
+        assert faceted.facets[name], name
+        for value, count in faceted.facets[name][:3]:
+            narrowed = search("hội nghị", filters=Filters(values={name: value}))
+            assert narrowed.total == count, (name, value)

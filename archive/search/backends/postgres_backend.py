@@ -9,12 +9,12 @@ ranking "Bình" above "Bính") and `~pair` tokens for adjacent syllables. User i
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, F, FloatField, Value
+from django.db.models import BooleanField, F, FloatField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from archive.search import query as q
-from archive.search.backends.base import Match, Matches, SearchBackend
+from archive.search.backends.base import FACETS, Match, Matches, SearchBackend
 from archive.search.documents import WEIGHTS
 from archive.search.models import SearchEntry, SearchFacet
 from archive.text.tokens import pairs, tokenize
@@ -172,28 +172,42 @@ class PostgresBackend(SearchBackend):
             )
             for e in page
         ]
-        return Matches(total=entries.count(), matches=matches, facets=self.counts(entries, facets))
+        wanted = [name for name in facets if name in FACETS]
+        if not wanted:
+            return Matches(total=entries.count(), matches=matches)
+        total, counted = self.counts(entries, wanted)
+        return Matches(total=total, matches=matches, facets=counted)
 
     @staticmethod
-    def counts(entries, facets):
-        counted = {}
-        ids = entries.values("pk")
-        for name in facets:
-            if name in SINGLE_VALUED:
-                rows = (
-                    SearchEntry.objects.filter(pk__in=ids)
-                    .exclude(**{name: ""})
-                    .values_list(name)
-                    .annotate(n=Count("pk"))
-                )
-            else:
-                rows = (
-                    SearchFacet.objects.filter(entry__in=ids, name=name)
-                    .values_list("value")
-                    .annotate(n=Count("entry", distinct=True))
-                )
-            counted[name] = sorted(((str(v), n) for v, n in rows), key=lambda x: (-x[1], x[0]))
-        return counted
+    def counts(entries, names):
+        """(total, facet counts) in one query that matches once: the matching entries are
+        materialised, then each facet's values counted over them."""
+        matched_sql, params = entries.values("id", *SINGLE_VALUED).query.sql_with_params()
+        single = [name for name in names if name in SINGLE_VALUED]
+        multiple = [name for name in names if name not in SINGLE_VALUED]
+        parts = ["SELECT '' AS name, '' AS value FROM matched"]  # the total
+        parts += [f"SELECT '{name}', {name} FROM matched WHERE {name} <> ''" for name in single]
+        if multiple:
+            parts.append(
+                "SELECT f.name, f.value FROM archive_searchfacet f"
+                " JOIN matched ON f.entry_id = matched.id WHERE f.name = ANY(%s)"
+            )
+        sql = (
+            f"WITH matched AS MATERIALIZED ({matched_sql}) "
+            f"SELECT name, value, count(*) FROM ({' UNION ALL '.join(parts)}) AS facet "
+            "GROUP BY name, value"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, *([multiple] if multiple else [])])
+            rows = cursor.fetchall()
+        total = next((n for name, _value, n in rows if name == ""), 0)
+        counted = {name: [] for name in names}
+        for name, value, n in rows:
+            if name:
+                counted[name].append((str(value), n))
+        return total, {
+            name: sorted(pairs, key=lambda x: (-x[1], x[0])) for name, pairs in counted.items()
+        }
 
     def update(self, documents, removed_ids=()):
         self.check()
