@@ -34,6 +34,12 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "text"], default="text")
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--repeat", type=int, default=20, help="Runs of each query.")
+        parser.add_argument(
+            "--keep",
+            metavar="DIR",
+            help="Keep the archive built (its files under DIR/<backend>, and the PostgreSQL "
+            "database) for a load run; DIR/<backend>/env holds its settings.",
+        )
         parser.add_argument("--child", action="store_true", help=argparse_hidden())
 
     def handle(self, *args, **options):
@@ -52,44 +58,57 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {key}: {value}")
 
     def run_child(self, backend, options):
+        if options["keep"]:
+            kept = Path(options["keep"]) / backend
+            if kept.exists():
+                raise CommandError(f"{kept} exists; give a new --keep folder")
+            kept.mkdir(parents=True)
+            return self.run_in(str(kept.resolve()), backend, options, keep=True)
         with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
-            env = {**os.environ, "ARCHIVE_VAR_DIR": scratch, "ARCHIVE_SEARCH_BACKEND": backend}
-            # As in production: with DEBUG on, Django keeps every query's SQL in memory.
-            env.update(
-                DJANGO_DEBUG="0",
-                DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
-                DJANGO_ALLOWED_HOSTS="testserver",
-            )
-            env["ARCHIVE_INDEX_DIR"] = str(Path(scratch) / "index")
-            database = None
-            if backend == "postgres":
-                database = f"archive_bench_{uuid.uuid4().hex[:10]}"
+            return self.run_in(scratch, backend, options, keep=False)
+
+    def run_in(self, scratch, backend, options, keep):
+        env = {**os.environ, "ARCHIVE_VAR_DIR": scratch, "ARCHIVE_SEARCH_BACKEND": backend}
+        # As in production: with DEBUG on, Django keeps every query's SQL in memory.
+        env.update(
+            DJANGO_DEBUG="0",
+            DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
+            DJANGO_ALLOWED_HOSTS="testserver",
+        )
+        env["ARCHIVE_INDEX_DIR"] = str(Path(scratch) / "index")
+        database = None
+        if backend == "postgres":
+            database = f"archive_bench_{uuid.uuid4().hex[:10]}"
+            with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
+                connection.execute(f'CREATE DATABASE "{database}"')
+            env["DATABASE_URL"] = POSTGRES_SERVER.rsplit("/", 1)[0] + f"/{database}"
+        else:
+            env["DATABASE_URL"] = f"sqlite:///{Path(scratch) / 'bench.sqlite3'}"
+        try:
+            command = [
+                sys.executable,
+                str(Path(settings.BASE_DIR) / "manage.py"),
+                "benchmark",
+                "--child",
+                f"--docs={options['docs']}",
+                f"--seed={options['seed']}",
+                f"--repeat={options['repeat']}",
+            ]
+            started = time.monotonic()
+            child = subprocess.run(command, env=env, capture_output=True, text=True)
+            if child.returncode:
+                raise CommandError(f"{backend} benchmark failed:\n{child.stderr[-3000:]}")
+            result = json.loads(child.stdout.strip().splitlines()[-1])
+            result["wall_s"] = round(time.monotonic() - started, 1)
+            if keep:
+                settings_of = ("ARCHIVE_VAR_DIR", "ARCHIVE_SEARCH_BACKEND", "ARCHIVE_INDEX_DIR")
+                lines = [f"{name}={env[name]}" for name in (*settings_of, "DATABASE_URL")]
+                (Path(scratch) / "env").write_text("\n".join(lines) + "\n")
+            return result
+        finally:
+            if database and not keep:
                 with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
-                    connection.execute(f'CREATE DATABASE "{database}"')
-                env["DATABASE_URL"] = POSTGRES_SERVER.rsplit("/", 1)[0] + f"/{database}"
-            else:
-                env["DATABASE_URL"] = f"sqlite:///{Path(scratch) / 'bench.sqlite3'}"
-            try:
-                command = [
-                    sys.executable,
-                    str(Path(settings.BASE_DIR) / "manage.py"),
-                    "benchmark",
-                    "--child",
-                    f"--docs={options['docs']}",
-                    f"--seed={options['seed']}",
-                    f"--repeat={options['repeat']}",
-                ]
-                started = time.monotonic()
-                child = subprocess.run(command, env=env, capture_output=True, text=True)
-                if child.returncode:
-                    raise CommandError(f"{backend} benchmark failed:\n{child.stderr[-3000:]}")
-                result = json.loads(child.stdout.strip().splitlines()[-1])
-                result["wall_s"] = round(time.monotonic() - started, 1)
-                return result
-            finally:
-                if database:
-                    with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
-                        connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+                    connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 def argparse_hidden():

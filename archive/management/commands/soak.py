@@ -15,8 +15,9 @@ PATHS = ["/", "/events/", "/years/", "/people/", "/organisations/", "/awards/"]
 
 
 def rss_mb(pid):
-    """Resident memory of a process and its children (gunicorn's workers), in MB."""
-    total = 0
+    """(total, largest) resident memory in MB of a process and its children (gunicorn's
+    workers)."""
+    sizes = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             fields = dict(
@@ -25,8 +26,8 @@ def rss_mb(pid):
         except OSError:
             continue
         if int(fields.get("Pid", 0)) == pid or int(fields.get("PPid", 0)) == pid:
-            total += int(fields.get("VmRSS", "0 kB").split()[0])
-    return round(total / 1024, 1) if total else None
+            sizes.append(int(fields.get("VmRSS", "0 kB").split()[0]) / 1024)
+    return (round(sum(sizes), 1), round(max(sizes), 1)) if sizes else (None, None)
 
 
 def summary(latencies):
@@ -78,8 +79,8 @@ class Command(BaseCommand):
                         response.read()
                 except urllib.error.HTTPError as error:
                     failure = f"{error.code} {path}" if error.code >= 500 else None
-                except OSError as error:
-                    failure = f"{error} {path}"
+                except Exception as error:  # a refused connection, a bad URL: all failures
+                    failure = f"{error!r} {path}"
                 with lock:
                     stats["requests"] += 1
                     stats["errors"] += bool(failure)
@@ -109,9 +110,10 @@ class Command(BaseCommand):
                 }
                 for label, times in sorted(stats["latencies"].items())
             },
-            "rss_mb_first": memory[0] if memory else None,
-            "rss_mb_last": memory[-1] if memory else None,
-            "rss_mb_max": max((m for m in memory if m), default=None),
+            "rss_mb_first": memory[0][0] if memory else None,
+            "rss_mb_last": memory[-1][0] if memory else None,
+            "rss_mb_max": max((total for total, _ in memory if total), default=None),
+            "rss_mb_max_one_process": max((one for _, one in memory if one), default=None),
             "error_samples": stats["samples"],
         }
         if options["format"] == "json":
