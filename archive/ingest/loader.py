@@ -372,11 +372,8 @@ def insert_articles(items):
     for article, (parsed, _checksum) in zip(articles, items, strict=True):
         validate(article)
         for index, parsed_event in enumerate(parsed.events):
-            organisations = list(
-                {
-                    o.pk: o for o in map(directory.organisation_for, parsed_event.organisations)
-                }.values()
-            )
+            found = map(directory.organisation_for, parsed_event.organisations)
+            organisations = list({o.pk: o for o in found}.values())  # each once, in order
             event = Event(key=event_key(parsed.key, index), **event_values(parsed_event))
             validate(event)
             rows[Event].append(event)
