@@ -103,16 +103,17 @@ class Directory:
     def preload(self, person_names, organisation_names):
         wanted = {fold(n) for n in person_names} - self.people.keys()
         self.people.update({name: [] for name in wanted})
-        for person in Person.objects.filter(folded_name__in=wanted).order_by("pk"):
-            self.people[person.folded_name].append(person)
-        for person in Person.objects.exclude(alias_keys="").order_by("pk"):
-            for name in set(person.alias_keys.strip("|").split("|")) & wanted:
-                self.people[name].append(person)
+        found = Person.objects.filter(folded_name__in=wanted)
+        aliased = Person.objects.exclude(alias_keys="")
+        for person in sorted({*found, *aliased}, key=lambda person: person.pk):
+            keys = {person.folded_name, *person.alias_keys.strip("|").split("|")}
+            for name in keys & wanted:
+                self.people[name].append(person)  # in pk order, as `person()` finds them
         wanted = {fold(n) for n in organisation_names} - self.organisations.keys()
         self.organisations.update({name: None for name in wanted})
         for organisation in Organisation.objects.filter(folded_name__in=wanted).order_by("-pk"):
             self.organisations[organisation.folded_name] = organisation
-        for organisation in Organisation.objects.exclude(alias_keys="").order_by("-pk"):
+        for organisation in Organisation.objects.exclude(alias_keys="").order_by("pk"):
             for name in set(organisation.alias_keys.strip("|").split("|")) & wanted:
                 if self.organisations[name] is None:
                     self.organisations[name] = organisation

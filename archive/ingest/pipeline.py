@@ -1,5 +1,6 @@
 """Files through the whole pipeline: read, parse, load, with failures kept to their file."""
 
+import itertools
 import multiprocessing
 import sys
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ def read(path):
 
 
 BATCH = 200
+PARSE_WINDOW = 1000
 
 
 def ingest_path(path, dry_run=False):
@@ -93,7 +95,11 @@ def parse_all(openers, workers):
         return
     # Forked workers never touch the database: parsing is plain data in, plain data out.
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(parse_one, openers, chunksize=16)
+        openers = iter(openers)
+        # A window at a time: imap reads all its input at once, and parsed articles waiting
+        # for the database would otherwise pile up in memory.
+        while window := list(itertools.islice(openers, PARSE_WINDOW)):
+            yield from pool.imap(parse_one, window, chunksize=16)
 
 
 def parse_one(opener):

@@ -9,6 +9,9 @@ import json
 from dataclasses import asdict, dataclass, field
 
 WEIGHTS = ("A", "B", "C", "D")  # A: titles and names … D: running text
+# Part of every fingerprint: raise it when what the backends make of a document changes
+# (analysis, fields), so that `check_index` finds every document stale and writes skip none.
+INDEX_FORMAT = 2
 
 
 @dataclass
@@ -31,7 +34,8 @@ class SearchDocument:
     @property
     def fingerprint(self):
         """Changes whenever anything indexed changes: `check_index` compares it."""
-        payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, default=str)
+        fields = {**asdict(self), "format": INDEX_FORMAT}
+        payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
     @property

@@ -1,9 +1,10 @@
 """Keeping the index true to the database: which documents a change touches, and writing them
 after the transaction commits."""
 
+import fcntl
 import logging
-import os
 import threading
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from archive.search.documents import doc_id, document_for
 log = logging.getLogger("archive.search")
 CHUNK = 500
 REBUILD_FROM = 5000
-BEHIND = "index-behind-"  # flag files in ARCHIVE_VAR_DIR, one per running deferred run
+BEHIND = "index-behind-"  # flag files in ARCHIVE_VAR_DIR, one per deferred run
 
 
 def indexed_models():
@@ -82,32 +83,32 @@ def deferred():
     `flush()` when it likes, and it runs once at the end (bulk ingest: one index write for
     the whole run, a rebuild when most of the index changed).
 
-    While it runs, a flag file says the index may be behind the database. A run killed before
-    its end leaves its flag, and the next deferred run rebuilds the whole index at its end."""
-    left_behind = [flag for flag in behind_flags() if not running(flag)]
-    mine = Path(settings.VAR_DIR) / f"{BEHIND}{os.getpid()}"
-    mine.touch()
-    _pending.deferred = True
+    While it runs, it holds a lock on a flag file saying the index may be behind the database.
+    A run killed before its end leaves its flag unlocked, and the next deferred run rebuilds the
+    whole index at its end."""
+    left_behind = [flag for flag in Path(settings.VAR_DIR).glob(f"{BEHIND}*") if abandoned(flag)]
+    mine = Path(settings.VAR_DIR) / f"{BEHIND}{uuid.uuid4().hex}"
+    with open(mine, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        _pending.deferred = True
+        try:
+            yield
+        finally:
+            _pending.deferred = False
+            if flush(rebuild=bool(left_behind)):
+                for flag in [*left_behind, mine]:
+                    flag.unlink(missing_ok=True)
+
+
+def abandoned(flag):
+    """Whether no running process holds this flag (its run died before writing the index)."""
     try:
-        yield
-    finally:
-        _pending.deferred = False
-        if flush(rebuild=bool(left_behind)):
-            for flag in [*left_behind, mine]:
-                flag.unlink(missing_ok=True)
-
-
-def behind_flags():
-    return list(Path(settings.VAR_DIR).glob(f"{BEHIND}*"))
-
-
-def running(flag):
-    try:
-        os.kill(int(flag.name.removeprefix(BEHIND)), 0)
-    except (ValueError, ProcessLookupError):
+        with open(flag) as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
         return False
-    except PermissionError:
-        pass
+    except FileNotFoundError:
+        return False  # its run has just finished
     return True
 
 

@@ -188,3 +188,19 @@ def test_a_batch_the_database_refuses_is_loaded_file_by_file(all_article_paths, 
     assert [r.status for r in results] == ["new"] * len(all_article_paths)
     assert not Article.objects.filter(key="half-written").exists()
     assert Article.objects.count() == len(all_article_paths)
+
+
+@pytest.mark.parametrize("load", ["one", "batch"])
+def test_a_name_goes_to_the_same_person_whichever_way_it_loads(article_paths, load):
+    """Someone merged earlier (the name is their alias) comes before a later record of that
+    very name, in a batch as one by one."""
+    merged = Person.objects.create(full_name="Nguyễn Đ. Bình", aliases=["Nguyễn Đăng Bình"])
+    Person.objects.create(full_name="Nguyễn Đăng Bình")
+    item = parsed_articles(article_paths[:1])[0]
+    if load == "one":
+        loader.load_article(*item)
+    else:
+        loader.load_batch([item])
+    linked = Participation.objects.filter(name_as_written="Nguyễn Đăng Bình")
+    assert linked.exists()
+    assert {p.person_id for p in linked} == {merged.pk}

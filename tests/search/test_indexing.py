@@ -219,3 +219,32 @@ def test_an_unchanged_document_is_not_written_again(monkeypatch):
     person.save()
     assert written == [f"person:{person.pk}"]
     call_command("check_index", stdout=StringIO())
+
+
+def test_whoosh_counts_facets_segment_by_segment(tmp_path):
+    """A segment whose documents lack a facet has no column for it; counting over all segments
+    at once would give the person the event's kind."""
+    from archive.search import query
+    from archive.search.documents import SearchDocument
+
+    backend = WhooshBackend(tmp_path)
+    person = SearchDocument(
+        doc_id="person:1", type="person", obj_id=1, title="Lê Văn Tám", url="/p/1",
+        texts={"A": "Lê Văn Tám", "B": "hội nghị"}, people=["le-van-tam"],
+    )  # fmt: skip
+    event = SearchDocument(
+        doc_id="event:2", type="event", obj_id=2, title="Hội nghị", url="/e/2",
+        texts={"A": "Hội nghị"}, kind="tong_ket", award_kinds=["bang_khen"],
+        people=["le-van-tam"],
+    )  # fmt: skip
+    backend.rebuild([person])
+    backend.update([event])
+    assert len(backend.searcher().leaf_searchers()) == 2
+    facets = ("type", "kind", "person", "award_kind")
+    counted = backend.search(query.parse("hội nghị"), facets=facets).facets
+    assert counted == {
+        "type": [("event", 1), ("person", 1)],
+        "kind": [("tong_ket", 1)],
+        "person": [("le-van-tam", 2)],
+        "award_kind": [("bang_khen", 1)],
+    }

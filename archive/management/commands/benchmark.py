@@ -7,6 +7,7 @@ PostgreSQL), so the measurement never touches the archive in use.
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -63,7 +64,11 @@ class Command(BaseCommand):
             if kept.exists():
                 raise CommandError(f"{kept} exists; give a new --keep folder")
             kept.mkdir(parents=True)
-            return self.run_in(str(kept.resolve()), backend, options, keep=True)
+            try:
+                return self.run_in(str(kept.resolve()), backend, options, keep=True)
+            except BaseException:
+                shutil.rmtree(kept, ignore_errors=True)  # nothing half-built is kept
+                raise
         with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
             return self.run_in(scratch, backend, options, keep=False)
 
@@ -101,12 +106,13 @@ class Command(BaseCommand):
             result = json.loads(child.stdout.strip().splitlines()[-1])
             result["wall_s"] = round(time.monotonic() - started, 1)
             if keep:
+                database = None  # kept, with its settings in `env`
                 settings_of = ("ARCHIVE_VAR_DIR", "ARCHIVE_SEARCH_BACKEND", "ARCHIVE_INDEX_DIR")
                 lines = [f"{name}={env[name]}" for name in (*settings_of, "DATABASE_URL")]
                 (Path(scratch) / "env").write_text("\n".join(lines) + "\n")
             return result
         finally:
-            if database and not keep:
+            if database:
                 with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
                     connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 

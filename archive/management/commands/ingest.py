@@ -1,8 +1,9 @@
-"""Load article files into the archive: one transaction per article, idempotent."""
+"""Load article files into the archive: a batch of articles per transaction, idempotent."""
 
 import json
 import os
 import sys
+from contextlib import nullcontext
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -40,7 +41,8 @@ class Command(BaseCommand):
         files = list(iter_paths(paths))
         results = []
         show_progress = options["format"] == "text" and sys.stdout.isatty()
-        with deferred():  # the index is written once, after the last batch
+        # The index is written once, after the last batch (a dry run writes nothing at all).
+        with nullcontext() if options["dry_run"] else deferred():
             for index, result in enumerate(self.outcomes(files, options), start=1):
                 results.append(result)
                 if options["format"] == "text":

@@ -40,7 +40,6 @@ EXACT_BOOST = 1.5
 PAIR_BOOST = 2.0
 LOCK_WAIT = 10.0  # writers wait for each other; a rebuild holds the lock only to swap
 WRITER_TIMEOUT = 30.0
-PARALLEL_FROM = 300
 MULTI_VALUED = {"person", "organisation", "award_kind"}
 
 
@@ -162,7 +161,12 @@ def compile_node(node):
     if isinstance(node, q.Prefix):
         if node.names_only:
             return wq.And([wq.Prefix("names", node.folded), wq.Term("type", "person")])
-        return wq.Prefix("headings", node.folded)
+        return wq.Or(
+            [
+                wq.Prefix("names", node.folded, boost=WEIGHT_BOOST["A"]),
+                wq.Prefix("headings", node.folded, boost=WEIGHT_BOOST["B"]),
+            ]
+        )
     if isinstance(node, q.Any):
         return wq.Or([compile_node(part) for part in node.parts])
     if isinstance(node, q.All):
@@ -193,27 +197,27 @@ def compile_filters(filters):
 
 
 def count_facets(searcher, numbers, names):
-    """Facet counts over the matching documents, read from each facet's column: one lookup per
-    document and facet, without Whoosh's categorizers (which read every posting of a field)."""
-    counted = {}
-    for name in names:
-        if not searcher.schema[name].column_type:
-            continue  # an index written before facets had columns: `rebuild_index` adds them
-        column = searcher.reader().column_reader(name)
-        values = Counter()
-        if name in MULTI_VALUED:
-            for number in numbers:
-                values.update(column[number].split(","))
-        else:
-            values.update(column[number] for number in numbers)
+    """Facet counts over the matching documents (global numbers, ascending), read from each
+    facet's column: one lookup per document and facet, without Whoosh's categorizers (which
+    read every posting of a field). Segment by segment: a segment where no document has the
+    facet has no column file, and a reader over all segments would then misplace documents."""
+    counted = {name: Counter() for name in names if searcher.schema[name].column_type}
+    for leaf, offset in searcher.leaf_searchers():
+        end = offset + leaf.doc_count_all()
+        local = [n - offset for n in numbers if offset <= n < end]
+        for name, values in counted.items():
+            column = leaf.reader().column_reader(name)
+            if name in MULTI_VALUED:
+                for number in local:
+                    values.update(column[number].split(","))
+            else:
+                values.update(column[number] for number in local)
+    for values in counted.values():
         values.pop("", None)
-        counted[name] = sorted(values.items(), key=lambda item: (-item[1], item[0]))
-    return counted
-
-
-def parallel(count):
-    """Writer options: a second process analyses documents when there are enough of them."""
-    return {"procs": 2, "limitmb": 128} if count >= PARALLEL_FROM else {}
+    return {
+        name: sorted(values.items(), key=lambda item: (-item[1], item[0]))
+        for name, values in counted.items()
+    }
 
 
 def changed_only(path, documents):
@@ -403,7 +407,7 @@ class WhooshBackend(SearchBackend):
     def write(self, path, documents, removed_ids):
         index = whoosh_index.open_dir(str(path))
         try:
-            writer = index.writer(timeout=WRITER_TIMEOUT, **parallel(len(documents)))
+            writer = index.writer(timeout=WRITER_TIMEOUT)
         except LockError as error:
             raise IndexUnavailable(str(error)) from error
         try:
