@@ -196,6 +196,22 @@ def compile_filters(filters):
     return wq.And(clauses) if clauses else None
 
 
+def settled(open_something, attempts=5):
+    """What `open_something()` returns, tried again when a file it needed vanished: a writer in
+    another process committed meanwhile, replacing the table of contents or merged segments."""
+    for attempt in range(attempts):
+        try:
+            return open_something()
+        except FileNotFoundError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
+def open_index(path):
+    return settled(lambda: whoosh_index.open_dir(str(path)))
+
+
 def count_facets(searcher, numbers, names):
     """Facet counts over the matching documents (global numbers, ascending), read from each
     facet's column: one lookup per document and facet, without Whoosh's categorizers (which
@@ -223,7 +239,7 @@ def count_facets(searcher, numbers, names):
 def changed_only(path, documents):
     """The documents whose fingerprint differs from the indexed one: a person named at one more
     event is read again, but written only if what the index shows of them changed."""
-    with whoosh_index.open_dir(str(path)).searcher() as searcher:
+    with settled(lambda: open_index(path).searcher()) as searcher:
         indexed = {}
         for document in documents:
             number = searcher.document_number(doc_id=document.doc_id)
@@ -251,7 +267,7 @@ class WhooshBackend(SearchBackend):
         return self.root / "current"
 
     def ensure(self):
-        """The served index, created empty the first time."""
+        """Make sure there is a served index: an empty one the first time."""
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "pending").mkdir(exist_ok=True)
         if not self.current.exists():
@@ -259,7 +275,6 @@ class WhooshBackend(SearchBackend):
                 if not self.current.exists():
                     generation = self.new_generation()
                     self.swap(generation)
-        return whoosh_index.open_dir(str(self.current.resolve()))
 
     def new_generation(self):
         path = self.root / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
@@ -297,7 +312,7 @@ class WhooshBackend(SearchBackend):
 
     def searcher(self):
         """One searcher per index generation, shared and refreshed when the index changes."""
-        index = self.ensure()
+        self.ensure()
         key = str(self.current.resolve())
         with self._searchers_lock:
             searcher = self._searchers.get(key)
@@ -306,7 +321,7 @@ class WhooshBackend(SearchBackend):
                 # with them, their old deletions. Old searchers are never closed here, since
                 # another thread may be reading with one; they close when garbage-collected.
                 self._searchers.clear()
-                searcher = self._searchers[key] = index.searcher()
+                searcher = self._searchers[key] = settled(lambda: open_index(key).searcher())
             return searcher
 
     def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
@@ -405,7 +420,7 @@ class WhooshBackend(SearchBackend):
             return False
 
     def write(self, path, documents, removed_ids):
-        index = whoosh_index.open_dir(str(path))
+        index = open_index(path)
         try:
             writer = index.writer(timeout=WRITER_TIMEOUT)
         except LockError as error:
@@ -433,7 +448,7 @@ class WhooshBackend(SearchBackend):
 
         generation = self.new_generation()
         try:
-            index = whoosh_index.open_dir(str(generation))
+            index = open_index(generation)
             writer = index.writer(procs=2, limitmb=128, multisegment=True)
             count = 0
             for document in documents:
