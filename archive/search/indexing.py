@@ -112,6 +112,12 @@ def abandoned(flag):
     return True
 
 
+def worth_rebuilding(changed):
+    """Whether writing the index anew beats writing `changed` documents: when most of it
+    changed (a bulk ingest)."""
+    return changed >= REBUILD_FROM and changed * 2 >= count_documents()
+
+
 def flush(rebuild=False):
     """Write every marked document (or, with `rebuild`, the whole index); on failure the
     database keeps its change and `check_index` (or the next write) reports and repairs the
@@ -124,8 +130,7 @@ def flush(rebuild=False):
         return True
     backend = get_backend()
     try:
-        if rebuild or (len(ids) >= REBUILD_FROM and len(ids) * 2 >= count_documents()):
-            # Most of the index changed (a bulk ingest): writing it anew is faster.
+        if rebuild or worth_rebuilding(len(ids)):
             backend.rebuild(all_documents())
         else:
             backend.apply(ids)
