@@ -406,6 +406,8 @@ class Event(EditTracked):
         ]
         indexes = [
             models.Index(fields=["date_held"], name="event_date_idx"),
+            # event_latest_idx, in the order of `latest()`, is created by migration 0007: SQLite
+            # and PostgreSQL spell "newest first, undated last" differently.
             models.Index(fields=["kind", "date_held"], name="event_kind_date_idx"),
         ]
 

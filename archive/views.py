@@ -206,10 +206,12 @@ class EventDetailView(DetailView):
     def neighbours(self, participants):
         """Other events with one of these officials, or in the same province."""
         people = [p["person"].pk for p in participants if p["person"]]
+        # A subquery rather than a join and DISTINCT: the newest events are read in index
+        # order and the first six that qualify are kept, however large the archive.
+        theirs = Participation.objects.filter(person__in=people).values("event_id")
         return (
             Event.objects.exclude(pk=self.object.pk)
-            .filter(Q(participations__person__in=people) | Q(province=self.object.province))
-            .distinct()
+            .filter(Q(pk__in=theirs) | Q(province=self.object.province))
             .latest()[:6]
         )
 
