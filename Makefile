@@ -103,8 +103,7 @@ loadrun: install
 	test -f $(LOAD_DIR)/$(LOAD_BACKEND)/env || $(BIN)/python manage.py benchmark --docs $(LOAD_DOCS) --backend $(LOAD_BACKEND) --repeat 5 --keep $(LOAD_DIR)
 	$(LOAD_ENV) && $(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind 127.0.0.1:8002 --workers 3 --pid $(LOAD_DIR)/gunicorn.pid --daemon --access-logfile /dev/null
 	sleep 5
-	$(LOAD_ENV) && event=$$($(BIN)/python manage.py shell -v 0 -c "from archive.models import Event; print(Event.objects.order_by('pk')[Event.objects.count() // 2].get_absolute_url())") && \
-	year=$$($(BIN)/python manage.py shell -v 0 -c "from archive.models import Event; print(Event.objects.order_by('pk')[Event.objects.count() // 2].date_held.year)") && \
+	$(LOAD_ENV) && set -- $$($(BIN)/python manage.py shell -v 0 -c "from archive.models import Event; e = Event.objects.order_by('pk')[Event.objects.count() // 2]; print(e.get_absolute_url(), e.date_held.year)") && event=$$1 && year=$$2 && \
 	$(BIN)/python manage.py soak --url http://127.0.0.1:8002 --users 20 --seconds $(LOAD_SECONDS) --server-pid $$(cat $(LOAD_DIR)/gunicorn.pid) --format json \
 		--path "/search/?q=qu%E1%BB%91c+ph%C3%B2ng&type=event&year=$$year" --path "/search/?q=ch%E1%BB%89+huy+tr%C6%B0%E1%BB%9Fng" --path "$$event"; \
 	status=$$?; kill $$(cat $(LOAD_DIR)/gunicorn.pid); exit $$status

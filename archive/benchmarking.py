@@ -27,9 +27,10 @@ from archive.search.indexing import (
 )
 
 
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] * 1000, 2)
+def percentile(values, fraction, digits=2):
+    """The value (seconds) at `fraction` of the sorted values, in milliseconds; 0 if none."""
+    ordered = sorted(values) or [0]
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] * 1000, digits)
 
 
 def timed(function, repeat):

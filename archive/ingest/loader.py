@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from archive.ingest.organisations import find_organisations
@@ -84,6 +83,11 @@ class Sync:
             self.changed = True
 
 
+def folded_names(record):
+    """A person's or organisation's folded name and folded aliases."""
+    return {record.folded_name, *filter(None, record.alias_keys.split("|"))}
+
+
 def validate(obj):
     """Field and model validation, without the per-foreign-key queries: the loader sets every
     foreign key to an object it has just read or written."""
@@ -93,30 +97,42 @@ def validate(obj):
 
 class Directory:
     """People and organisations by name, created at their first mention. It remembers what it
-    found, so a batch asks the database once for all its names (`preload`)."""
+    found, so a batch asks the database once for all its names (`preload`); a name not
+    preloaded is looked up the same way when it is first asked for."""
 
     def __init__(self):
-        self.people = {}  # folded name → the people it may stand for
+        self.people = {}  # folded name → the people it may stand for, in pk order
         self.organisations = {}  # folded name → organisation or None
+        self.with_aliases = {}  # model → its records that have aliases (merges make few)
         self.created = False
 
     def preload(self, person_names, organisation_names):
-        wanted = {fold(n) for n in person_names} - self.people.keys()
+        self.find_people({fold(n) for n in person_names} - self.people.keys())
+        self.find_organisations({fold(n) for n in organisation_names} - self.organisations.keys())
+
+    def aliased(self, model):
+        if model not in self.with_aliases:
+            self.with_aliases[model] = list(model.objects.exclude(alias_keys=""))
+        return self.with_aliases[model]
+
+    def find_people(self, wanted):
+        """Everyone each folded name may stand for, by name or alias, in pk order."""
         self.people.update({name: [] for name in wanted})
-        found = Person.objects.filter(folded_name__in=wanted)
-        aliased = Person.objects.exclude(alias_keys="")
-        for person in sorted({*found, *aliased}, key=lambda person: person.pk):
-            keys = {person.folded_name, *person.alias_keys.strip("|").split("|")}
-            for name in keys & wanted:
-                self.people[name].append(person)  # in pk order, as `person()` finds them
-        wanted = {fold(n) for n in organisation_names} - self.organisations.keys()
-        self.organisations.update({name: None for name in wanted})
-        for organisation in Organisation.objects.filter(folded_name__in=wanted).order_by("-pk"):
-            self.organisations[organisation.folded_name] = organisation
-        for organisation in Organisation.objects.exclude(alias_keys="").order_by("pk"):
-            for name in set(organisation.alias_keys.strip("|").split("|")) & wanted:
-                if self.organisations[name] is None:
-                    self.organisations[name] = organisation
+        found = {*Person.objects.filter(folded_name__in=wanted), *self.aliased(Person)}
+        for person in sorted(found, key=lambda person: person.pk):
+            for name in folded_names(person) & wanted:
+                self.people[name].append(person)
+
+    def find_organisations(self, wanted):
+        """Each folded name's organisation: the first by name, else the first by alias."""
+        by_name, by_alias = {}, {}
+        found = {*Organisation.objects.filter(folded_name__in=wanted), *self.aliased(Organisation)}
+        for organisation in sorted(found, key=lambda organisation: organisation.pk):
+            by_name.setdefault(organisation.folded_name, organisation)
+            for name in folded_names(organisation) - {organisation.folded_name}:
+                by_alias.setdefault(name, organisation)
+        for name in wanted:
+            self.organisations[name] = by_name.get(name) or by_alias.get(name)
 
     def participant(self, participant):
         """The editor's choice of person if there is one, else the person of this name."""
@@ -134,11 +150,7 @@ class Directory:
         """
         folded = fold(name)
         if folded not in self.people:
-            self.people[folded] = list(
-                Person.objects.filter(
-                    Q(folded_name=folded) | Q(alias_keys__contains=f"|{folded}|")
-                ).order_by("pk")
-            )
+            self.find_people({folded})
         wanted = canonical(name).lower()
         for person in self.people[folded]:
             if any(canonical(n).lower() == wanted for n in [person.full_name, *person.aliases]):
@@ -152,12 +164,7 @@ class Directory:
         """An organisation by its name or one of its aliases (tone placement and case aside)."""
         folded = fold(name)
         if folded not in self.organisations:
-            self.organisations[folded] = (
-                Organisation.objects.filter(folded_name=folded).order_by("pk").first()
-                or Organisation.objects.filter(alias_keys__contains=f"|{folded}|")
-                .order_by("pk")
-                .first()
-            )
+            self.find_organisations({folded})
         return self.organisations[folded]
 
     def add_organisation(self, **values):

@@ -54,14 +54,12 @@ PARSE_WINDOW = 1000
 
 def ingest_path(path, dry_run=False):
     """Ingest one file; a failure is reported in the result and leaves nothing behind."""
-    try:
-        src = read(path)
-        parsed = parse_source(src)
-    except (source.SourceError, ParseError) as error:
-        return FileResult(str(path), loader.FAILED, error=str(error))
+    name, parsed, checksum, error = parse_one((str(path), partial(read, path)))
+    if error:
+        return FileResult(name, loader.FAILED, error=error)
     if dry_run:
-        return guarded(str(path), lambda: dry_load(str(path), parsed, src.checksum))
-    return load_one(str(path), parsed, src.checksum)
+        return guarded(name, lambda: dry_load(name, parsed, checksum))
+    return load_one(name, parsed, checksum)
 
 
 def ingest_paths(paths, batch_size=BATCH, workers=0):

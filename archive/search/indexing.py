@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from archive.search.backends.base import IndexUnavailable
+from archive.search.backends.base import IndexUnavailable, chunks
 from archive.search.documents import doc_id, document_for
 
 log = logging.getLogger("archive.search")
@@ -36,10 +36,8 @@ def documents_for_ids(doc_ids):
             wanted.setdefault(name, set()).add(int(pk))
     documents, removed = [], []
     for name, pks in wanted.items():
-        ordered = sorted(pks)
-        for start in range(0, len(ordered), CHUNK):
-            chunk = ordered[start : start + CHUNK]
-            # In chunks: SQLite refuses a prefetch over thousands of ids at once.
+        # In chunks: SQLite refuses a prefetch over thousands of ids at once.
+        for chunk in chunks(sorted(pks), CHUNK):
             found = {obj.pk: obj for obj in models[name].search_queryset().filter(pk__in=chunk)}
             documents += [document_for(found[pk]) for pk in chunk if pk in found]
             removed += [f"{name}:{pk}" for pk in chunk if pk not in found]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from archive.benchmarking import percentile
+
 QUERIES = ["quoc phong", "Nguyễn Đăng Bình", '"khu vực phòng thủ"', "UBND", "21/2019", "dang binh"]
 PATHS = ["/", "/events/", "/years/", "/people/", "/organisations/", "/awards/"]
 
@@ -39,12 +41,10 @@ def rss_mb(pid):
 
 
 def summary(latencies):
-    ordered = sorted(latencies) or [0]
-
-    def at(fraction):
-        return round(ordered[min(len(ordered) - 1, int(len(ordered) * fraction))] * 1000, 1)
-
-    return {"p50_ms": at(0.5), "p95_ms": at(0.95), "p99_ms": at(0.99)}
+    return {
+        f"p{round(fraction * 100)}_ms": percentile(latencies, fraction, digits=1)
+        for fraction in (0.5, 0.95, 0.99)
+    }
 
 
 class Command(BaseCommand):

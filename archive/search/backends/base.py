@@ -1,5 +1,6 @@
 """The interface every search backend implements, and what it answers with."""
 
+import itertools
 from dataclasses import dataclass, field
 
 FACETS = ("type", "year", "kind", "province", "person", "organisation", "award_kind")
@@ -67,3 +68,24 @@ class SearchBackend:
     def names(self, prefix_terms, limit=10):
         """Person names whose words begin with the given folded words, for autocomplete."""
         raise NotImplementedError
+
+
+def chunks(items, size=500):
+    """Lists of at most `size` items, in order, from any iterable."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def changed_only(documents, indexed):
+    """The documents whose fingerprint differs from `indexed` (doc_id → fingerprint): a person
+    named at one more event is read again, but written only if what the index shows changed."""
+    return [d for d in documents if indexed.get(d.doc_id) != d.fingerprint]
+
+
+def reporting(documents, progress=None):
+    """The documents, calling `progress(count so far)` as each goes by."""
+    for count, document in enumerate(documents, start=1):
+        if progress:
+            progress(count)
+        yield document

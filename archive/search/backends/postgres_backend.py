@@ -14,7 +14,15 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from archive.search import query as q
-from archive.search.backends.base import FACETS, Match, Matches, SearchBackend
+from archive.search.backends.base import (
+    FACETS,
+    Match,
+    Matches,
+    SearchBackend,
+    changed_only,
+    chunks,
+    reporting,
+)
 from archive.search.documents import WEIGHTS
 from archive.search.models import SearchEntry, SearchFacet
 from archive.text.tokens import pairs, tokenize
@@ -23,7 +31,6 @@ FIELD_GAP = 100
 WRITERS_LOCK = 0x6172636869  # pg_advisory_xact_lock key shared by index writers
 MAX_POSITION = 16383
 SINGLE_VALUED = {"type", "year", "kind", "province"}
-CHUNK = 500
 RANK_WEIGHTS = "{0.25, 0.4, 0.6, 1.0}"  # D, C, B, A
 
 
@@ -51,14 +58,12 @@ def vector_literal(texts):
     )
 
 
-def changed_only(documents):
-    """The documents whose fingerprint differs from the indexed one (see the Whoosh backend)."""
+def indexed_fingerprints(doc_ids):
     indexed = {}
-    ids = [d.doc_id for d in documents]
-    for start in range(0, len(ids), CHUNK):
-        entries = SearchEntry.objects.filter(doc_id__in=ids[start : start + CHUNK])
+    for chunk in chunks(doc_ids):
+        entries = SearchEntry.objects.filter(doc_id__in=chunk)
         indexed.update(entries.values_list("doc_id", "fingerprint"))
-    return [d for d in documents if indexed.get(d.doc_id) != d.fingerprint]
+    return indexed
 
 
 def entry_for(document):
@@ -225,20 +230,19 @@ class PostgresBackend(SearchBackend):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITERS_LOCK])
             documents, removed = documents_for_ids(list(doc_ids))
-            documents = changed_only(documents)
+            documents = changed_only(documents, indexed_fingerprints([d.doc_id for d in documents]))
             self.write([*removed, *(d.doc_id for d in documents)], documents)
 
     def write(self, replaced_ids, documents):
-        """Delete the entries of `replaced_ids`, then insert `documents`, a chunk at a time."""
-        for start in range(0, len(replaced_ids), CHUNK):
-            SearchEntry.objects.filter(doc_id__in=replaced_ids[start : start + CHUNK]).delete()
-        chunk = []
-        for document in documents:
-            chunk.append(document)
-            if len(chunk) == CHUNK:
-                self.insert(chunk)
-                chunk = []
-        self.insert(chunk)
+        """Delete the entries of `replaced_ids`, then insert `documents`, a chunk at a time;
+        how many were inserted."""
+        for chunk in chunks(replaced_ids):
+            SearchEntry.objects.filter(doc_id__in=chunk).delete()
+        inserted = 0
+        for chunk in chunks(documents):
+            self.insert(chunk)
+            inserted += len(chunk)
+        return inserted
 
     def insert(self, documents):
         entries = SearchEntry.objects.bulk_create([entry_for(d) for d in documents])
@@ -254,22 +258,12 @@ class PostgresBackend(SearchBackend):
     def rebuild(self, documents, progress=None):
         """Everything in one transaction: readers see the old entries until it commits."""
         self.check()
-        counted = []
-
-        def counting():
-            for document in documents:
-                counted.append(document.doc_id)
-                if progress:
-                    progress(len(counted))
-                yield document
-
         with transaction.atomic():
             with connection.cursor() as cursor:
                 # Plain DELETEs, not TRUNCATE, so that readers keep the old entries meanwhile.
                 cursor.execute("DELETE FROM archive_searchfacet")
                 cursor.execute("DELETE FROM archive_searchentry")
-            self.write([], counting())
-        return len(counted)
+            return self.write([], reporting(documents, progress))
 
     def fingerprints(self):
         self.check()

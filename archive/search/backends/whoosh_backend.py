@@ -31,6 +31,8 @@ from archive.search.backends.base import (
     Match,
     Matches,
     SearchBackend,
+    changed_only,
+    reporting,
 )
 from archive.search.documents import WEIGHTS
 from archive.text.tokens import pairs, tokenize
@@ -236,16 +238,14 @@ def count_facets(searcher, numbers, names):
     }
 
 
-def changed_only(path, documents):
-    """The documents whose fingerprint differs from the indexed one: a person named at one more
-    event is read again, but written only if what the index shows of them changed."""
+def indexed_fingerprints(path, doc_ids):
     with settled(lambda: open_index(path).searcher()) as searcher:
-        indexed = {}
-        for document in documents:
-            number = searcher.document_number(doc_id=document.doc_id)
-            if number is not None:
-                indexed[document.doc_id] = searcher.stored_fields(number).get("fingerprint")
-    return [d for d in documents if indexed.get(d.doc_id) != d.fingerprint]
+        numbers = {doc_id: searcher.document_number(doc_id=doc_id) for doc_id in doc_ids}
+        return {
+            doc_id: searcher.stored_fields(number).get("fingerprint")
+            for doc_id, number in numbers.items()
+            if number is not None
+        }
 
 
 # --- The backend --------------------------------------------------------------------------------
@@ -400,7 +400,8 @@ class WhooshBackend(SearchBackend):
                 pending, files = ([], []) if self.rebuilding() else self.read_pending()
                 documents, removed = documents_for_ids([*doc_ids, *pending])
                 path = self.current.resolve()
-                self.write(path, changed_only(path, documents), removed)
+                indexed = indexed_fingerprints(path, [d.doc_id for d in documents])
+                self.write(path, changed_only(documents, indexed), removed)
                 self.forget(files)
         except IndexUnavailable:
             self.add_pending(doc_ids)
@@ -451,11 +452,9 @@ class WhooshBackend(SearchBackend):
             index = open_index(generation)
             writer = index.writer(procs=2, limitmb=128, multisegment=True)
             count = 0
-            for document in documents:
+            for document in reporting(documents, progress):
                 writer.add_document(**whoosh_fields(document))
                 count += 1
-                if progress:
-                    progress(count)
             writer.commit()
             with self.write_lock(wait=True):
                 pending, files = self.read_pending()
