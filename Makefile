@@ -78,7 +78,7 @@ messages: install
 	cd archive && ../$(BIN)/python ../manage.py compilemessages -l vi
 
 accuracy: install
-	$(BIN)/python -m tests.ingest.accuracy tests/ingest/samples tests/ingest/heldout
+	$(BIN)/python -m devtools.accuracy tests/ingest/samples tests/ingest/heldout
 
 clean:
 	rm -rf $(VENV) var
@@ -98,7 +98,7 @@ LOAD_DOCS ?= 100000
 LOAD_SECONDS ?= 120
 LOAD_BACKEND ?= whoosh
 LOAD_DIR := var/load-$(LOAD_DOCS)
-LOAD_ENV := set -a && . $(LOAD_DIR)/$(LOAD_BACKEND)/env && set +a && export DJANGO_DEBUG=0 DJANGO_SECRET_KEY=load-run-only-$$$$-not-a-secret-key-xxxxxxxxxxxxxxxxxxxxxxxx DJANGO_ALLOWED_HOSTS=127.0.0.1
+LOAD_ENV := set -a && . $(LOAD_DIR)/$(LOAD_BACKEND)/env && set +a && export DJANGO_DEBUG=0 ARCHIVE_DEVTOOLS=1 DJANGO_SECRET_KEY=load-run-only-$$$$-not-a-secret-key-xxxxxxxxxxxxxxxxxxxxxxxx DJANGO_ALLOWED_HOSTS=127.0.0.1
 loadrun: install
 	test -f $(LOAD_DIR)/$(LOAD_BACKEND)/env || $(BIN)/python manage.py benchmark --docs $(LOAD_DOCS) --backend $(LOAD_BACKEND) --repeat 5 --keep $(LOAD_DIR)
 	$(LOAD_ENV) && $(BIN)/gunicorn archive.wsgi --config gunicorn.conf.py --bind 127.0.0.1:8002 --workers 3 --pid $(LOAD_DIR)/gunicorn.pid --daemon --access-logfile /dev/null

@@ -9,4 +9,5 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("Defence-work report archive")
 
     def ready(self):
+        from archive.desk import admin  # noqa: F401  (registers the editors' desk)
         from archive.search import signals  # noqa: F401  (connects the index to saves)

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "axes",
     "archive",
 ]
+# The measuring tools (benchmark, soak, synthetic reports) are for development only.
+if DEBUG or env_bool("ARCHIVE_DEVTOOLS", False):
+    INSTALLED_APPS.append("devtools")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -91,6 +94,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # The public site's tags live in its own package, not in an app of their own.
+            "libraries": {"archive_tags": "archive.site.templatetags.archive_tags"},
         },
     },
 ]

@@ -1,5 +1,5 @@
-"""What goes into the search index: one document per indexed object, built from what each model
-declares in `index_components()` (weighted texts) and `index_facets()` (filters and facets).
+"""What goes into the search index: one document per indexed object, built from what its model's
+declaration (`archive.search.declarations`) says: weighted texts and facets.
 
 Both backends index exactly these documents, so they search the same content.
 """
@@ -67,10 +67,13 @@ def doc_id(obj):
 
 def document_for(obj):
     """The search document of one indexed object."""
+    from archive.search.declarations import declaration_of
+
+    declaration = declaration_of(obj)
     texts = {weight: "" for weight in WEIGHTS}
-    for weight, parts in obj.index_components().items():
+    for weight, parts in declaration.components(obj).items():
         texts[weight] = join(*parts)
-    facets = obj.index_facets()
+    facets = declaration.facets(obj)
     day = facets.pop("date", None)
     return SearchDocument(
         doc_id=doc_id(obj),

@@ -20,15 +20,16 @@ REBUILD_FROM = 5000
 BEHIND = "index-behind-"  # flag files in ARCHIVE_VAR_DIR, one per deferred run
 
 
-def indexed_models():
-    from archive.models import Article, Award, Event, Organisation, Person
+def indexed():
+    """model name → declaration of every indexed model."""
+    from archive.search.declarations import INDEXED
 
-    return {m._meta.model_name: m for m in (Article, Event, Person, Organisation, Award)}
+    return INDEXED
 
 
 def documents_for_ids(doc_ids):
     """(documents of the ids that still exist, ids that no longer do)."""
-    models = indexed_models()
+    models = indexed()
     wanted = {}
     for item in doc_ids:
         name, _, pk = item.partition(":")
@@ -38,20 +39,20 @@ def documents_for_ids(doc_ids):
     for name, pks in wanted.items():
         # In chunks: SQLite refuses a prefetch over thousands of ids at once.
         for chunk in chunks(sorted(pks), CHUNK):
-            found = {obj.pk: obj for obj in models[name].search_queryset().filter(pk__in=chunk)}
+            found = {obj.pk: obj for obj in models[name].queryset().filter(pk__in=chunk)}
             documents += [document_for(found[pk]) for pk in chunk if pk in found]
             removed += [f"{name}:{pk}" for pk in chunk if pk not in found]
     return documents, removed
 
 
 def all_documents():
-    for model in indexed_models().values():
-        for obj in model.search_queryset().order_by("pk").iterator(chunk_size=CHUNK):
+    for declaration in indexed().values():
+        for obj in declaration.queryset().order_by("pk").iterator(chunk_size=CHUNK):
             yield document_for(obj)
 
 
 def count_documents():
-    return sum(model.objects.count() for model in indexed_models().values())
+    return sum(declaration.model.objects.count() for declaration in indexed().values())
 
 
 # --- Changes waiting for their transaction to commit -------------------------------------------

@@ -3,45 +3,11 @@
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_delete
 from django.dispatch import receiver
 
-from archive.models import (
-    Article,
-    Award,
-    Event,
-    Organisation,
-    Participation,
-    Person,
-    Statistic,
-)
+from archive.models import Article, Event, Organisation, Participation, Person
+from archive.search.declarations import DECLARATIONS, affected
 from archive.search.indexing import mark
 
-
-def affected(obj):
-    """The indexed objects whose documents show something of `obj`."""
-    if isinstance(obj, Article):
-        events = list(obj.events.all())
-        return [obj, *events, *Award.objects.filter(event__in=events)]
-    if isinstance(obj, Event):
-        people = Person.objects.filter(participations__event=obj).distinct()
-        return [obj, *obj.articles.all(), *people, *obj.awards.all()]
-    if isinstance(obj, Participation):
-        event = Event.objects.filter(pk=obj.event_id).first()
-        previous = getattr(obj, "_indexed_person_id", None)
-        people = Person.objects.filter(pk__in={obj.person_id, previous} - {None})
-        return [event, *(event.articles.all() if event else []), *people]
-    if isinstance(obj, (Award, Statistic)):
-        event = Event.objects.filter(pk=obj.event_id).first()
-        return [obj if isinstance(obj, Award) else None, event]
-    if isinstance(obj, Person):
-        events = Event.objects.filter(participations__person=obj).distinct()
-        return [obj, *events, *Article.objects.filter(events__in=events).distinct()]
-    if isinstance(obj, Organisation):
-        events = list(obj.events.all())
-        articles = Article.objects.filter(events__in=events).distinct()
-        return [obj, *obj.children.all(), *events, *articles, *obj.awards_given.all()]
-    return []
-
-
-WATCHED = (Article, Event, Participation, Award, Statistic, Person, Organisation)
+WATCHED = tuple(DECLARATIONS)
 
 
 @receiver(post_save)

@@ -8,8 +8,8 @@ import pytest
 from archive.ingest.dates import find_period, resolve_year
 from archive.ingest.figures import find_figures
 from archive.ingest.parser import ParseError, parse_text
+from devtools.comparison import differences
 from tests.conftest import ARTICLES, EXPECTED
-from tests.ingest.comparison import differences
 
 FIXTURE_NAMES = sorted(p.stem for p in ARTICLES.glob("*.txt"))
 

@@ -13,6 +13,7 @@ from django.db.models import BooleanField, F, FloatField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
+from archive.models import SearchEntry, SearchFacet
 from archive.search import query as q
 from archive.search.backends.base import (
     FACETS,
@@ -24,7 +25,6 @@ from archive.search.backends.base import (
     reporting,
 )
 from archive.search.documents import WEIGHTS
-from archive.search.models import SearchEntry, SearchFacet
 from archive.text.tokens import pairs, tokenize
 
 FIELD_GAP = 100

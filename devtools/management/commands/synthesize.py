@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest.synthetic import generate
+from devtools.synthetic import generate
 
 
 class Command(BaseCommand):

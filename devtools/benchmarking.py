@@ -14,7 +14,6 @@ from django.test.utils import CaptureQueriesContext
 from archive.ingest import source
 from archive.ingest.loader import FAILED
 from archive.ingest.pipeline import ingest_sources
-from archive.ingest.synthetic import generate
 from archive.models import Article, Event, Person
 from archive.search import get_backend, search
 from archive.search.backends.base import Filters
@@ -25,6 +24,7 @@ from archive.search.indexing import (
     pending,
     worth_rebuilding,
 )
+from devtools.synthetic import generate
 
 
 def percentile(values, fraction, digits=2):

@@ -7,7 +7,7 @@ import psycopg
 import pytest
 from django.core.management import call_command
 
-from archive.management.commands.benchmark import POSTGRES_SERVER
+from devtools.management.commands.benchmark import POSTGRES_SERVER
 
 FIELDS = {
     "docs",

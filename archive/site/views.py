@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from archive import search as archive_search
-from archive.filters import ArchiveFilterSet, SearchFilterSet
 from archive.models import (
     Article,
     Award,
@@ -20,6 +19,7 @@ from archive.models import (
     Person,
     Statistic,
 )
+from archive.site.filters import ArchiveFilterSet, SearchFilterSet
 from archive.text import initial_letter
 
 FACETS = ("type", "year", "kind", "province", "person", "organisation", "award_kind")

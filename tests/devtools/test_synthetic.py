@@ -1,7 +1,7 @@
 """The synthetic reports used by benchmarks are deterministic and read as intended."""
 
 from archive.ingest.parser import parse_text
-from archive.ingest.synthetic import generate
+from devtools.synthetic import generate
 
 
 def test_same_seed_same_reports():

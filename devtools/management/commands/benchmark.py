@@ -5,6 +5,7 @@ own (a temporary SQLite file for Whoosh; a PostgreSQL database created and dropp
 PostgreSQL), so the measurement never touches the archive in use.
 """
 
+import argparse
 import json
 import os
 import shutil
@@ -19,7 +20,7 @@ import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.benchmarking import run_benchmark
+from devtools.benchmarking import run_benchmark
 
 POSTGRES_SERVER = os.environ.get(
     "ARCHIVE_BENCHMARK_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres"
@@ -41,7 +42,7 @@ class Command(BaseCommand):
             help="Keep the archive built (its files under DIR/<backend>, and the PostgreSQL "
             "database) for a load run; DIR/<backend>/env holds its settings.",
         )
-        parser.add_argument("--child", action="store_true", help=argparse_hidden())
+        parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args, **options):
         if options["child"]:
@@ -77,6 +78,7 @@ class Command(BaseCommand):
         # As in production: with DEBUG on, Django keeps every query's SQL in memory.
         env.update(
             DJANGO_DEBUG="0",
+            ARCHIVE_DEVTOOLS="1",
             DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
             DJANGO_ALLOWED_HOSTS="testserver",
         )
@@ -115,9 +117,3 @@ class Command(BaseCommand):
             if database:
                 with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
                     connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-
-
-def argparse_hidden():
-    import argparse
-
-    return argparse.SUPPRESS

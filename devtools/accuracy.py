@@ -1,4 +1,4 @@
-"""Measure extraction accuracy on reports written by hand: `python -m tests.ingest.accuracy DIR`.
+"""Measure extraction accuracy on reports written by hand: `python -m devtools.accuracy DIR`.
 
 Prints one line per report and the total: facts read right out of all facts (see
 `comparison.score`), with every difference when run with -v.
@@ -14,7 +14,7 @@ import django
 
 def measure(folder, verbose=False):
     from archive.ingest.parser import parse_text
-    from tests.ingest.comparison import differences, score
+    from devtools.comparison import differences, score
 
     right = total = 0
     for text_path in sorted(Path(folder).glob("*.txt")):

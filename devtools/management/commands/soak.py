@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.benchmarking import percentile
+from devtools.benchmarking import percentile
 
 QUERIES = ["quoc phong", "Nguyễn Đăng Bình", '"khu vực phòng thủ"', "UBND", "21/2019", "dang binh"]
 PATHS = ["/", "/events/", "/years/", "/people/", "/organisations/", "/awards/"]

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from archive import views
+from archive.site import views
 
 
 class YearConverter:

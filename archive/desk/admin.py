@@ -15,8 +15,8 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from archive import merge
-from archive.admin_import import import_view
+from archive.desk import merge
+from archive.desk.importing import import_view
 from archive.models import (
     Article,
     Award,

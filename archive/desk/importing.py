@@ -15,7 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from archive.forms import (
+from archive.desk.forms import (
     AwardFormSet,
     EventReviewForm,
     ParticipantFormSet,

@@ -1,0 +1,57 @@
+"""What every imported record shares: a stable key, the fields an editor corrected, and
+names kept in one spacing and folded for finding."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from archive.text import fold, nfc, slugify_vi
+
+
+def new_key():
+    return uuid.uuid4().hex
+
+
+class EditTracked(models.Model):
+    """A record an import writes and an editor may correct; corrected fields are kept."""
+
+    edited_fields = models.JSONField(
+        _("fields edited by hand"),
+        default=list,
+        blank=True,
+        help_text=_("A re-import leaves these fields as the editor set them."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def mark_edited(self, *field_names):
+        self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
+
+
+class KeyedManager(models.Manager):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+def folded_keys(names):
+    """ "|a|b|": folded names to find a record by any of its aliases with one `contains`."""
+    return "|" + "|".join(fold(canonical_spacing(n)) for n in names) + "|" if names else ""
+
+
+def canonical_spacing(text):
+    return " ".join(nfc(text).split())
+
+
+def unique_slug(model, text):
+    base = slugify_vi(text) or "x"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

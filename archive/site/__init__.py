@@ -1,0 +1,1 @@
+"""The public archive: pages, their filters, search-page presentation and template tags."""

@@ -1,0 +1,8 @@
+"""The development tools app."""
+
+from django.apps import AppConfig
+
+
+class DevtoolsConfig(AppConfig):
+    name = "devtools"
+    verbose_name = "Development tools"
