@@ -104,7 +104,8 @@ class EventDeclaration(Declaration):
             "A": [event.title],
             "B": list(people),
             "C": [event.place, event.province, event.period_label, *organisations, *awards],
-            "D": [s.label for s in event.statistics.all()] + [a.text for a in event.articles.all()],
+            # The reports' text first: snippets are read from the start of the running text.
+            "D": [a.text for a in event.articles.all()] + [s.label for s in event.statistics.all()],
         }
 
     def facets(self, event):
