@@ -4,7 +4,7 @@ A declaration says, for one model: how to read its objects for indexing (`querys
 weighted texts of its document (`components`: weight → parts, A for titles and names … D for
 running text), its filters and facets (`facets`), and which indexed objects show something of
 one of its objects and must be indexed again when it changes (`affected`). Models that are not
-indexed themselves but show in others' documents (participations, figures) declare only
+indexed themselves but show in others' documents (participations, awards, figures) declare only
 `affected`. Every backend indexes the documents built from these declarations.
 """
 
@@ -48,10 +48,13 @@ class Declaration:
 
 
 class ArticleDeclaration(Declaration):
+    """A report is found through the event it reports; only a report of no event is a hit of
+    its own (one result per report, not the article and its event with one title)."""
+
     model = Article
 
     def queryset(self):
-        return Article.objects.prefetch_related(
+        return Article.objects.filter(events=None).prefetch_related(
             models.Prefetch("events", queryset=Event.objects.prefetch_related(with_person())),
             "events__organisations",
         )
@@ -79,8 +82,7 @@ class ArticleDeclaration(Declaration):
         }
 
     def affected(self, article):
-        events = list(article.events.all())
-        return [article, *events, *Award.objects.filter(event__in=events)]
+        return [article, *article.events.all()]
 
 
 class EventDeclaration(Declaration):
@@ -98,7 +100,7 @@ class EventDeclaration(Declaration):
             for p in participations
             for part in (p.name_as_written, p.person.full_name if p.person else "", *p.titles)
         )
-        awards = [f"{a.name} {a.giver_name}" for a in event.awards.all()]
+        awards = [f"{a.name} {a.giver_name} {a.recipients}" for a in event.awards.all()]
         organisations = [f"{o.name} {o.abbreviation}" for o in event.organisations.all()]
         return {
             "A": [event.title],
@@ -122,7 +124,7 @@ class EventDeclaration(Declaration):
 
     def affected(self, event):
         people = Person.objects.filter(participations__event=event).distinct()
-        return [event, *event.articles.all(), *people, *event.awards.all()]
+        return [event, *event.articles.all(), *people]
 
 
 class PersonDeclaration(Declaration):
@@ -173,44 +175,18 @@ class OrganisationDeclaration(Declaration):
     def affected(self, organisation):
         events = list(organisation.events.all())
         articles = Article.objects.filter(events__in=events).distinct()
-        return [
-            organisation,
-            *organisation.children.all(),
-            *events,
-            *articles,
-            *organisation.awards_given.all(),
-        ]
+        return [organisation, *organisation.children.all(), *events, *articles]
 
 
 class AwardDeclaration(Declaration):
+    """Awards are found through their event (its document holds their names and givers, and
+    the award-kind facet): they are no hits of their own."""
+
     model = Award
-
-    def queryset(self):
-        return Award.objects.select_related("event", "giver_organisation").prefetch_related(
-            "event__articles"
-        )
-
-    def components(self, award):
-        return {
-            "A": [award.name],
-            "B": [award.giver_name, award.recipients],
-            "C": [award.event.title],
-            "D": [award.source_sentence],
-        }
-
-    def facets(self, award):
-        organisation = award.giver_organisation
-        return {
-            "date": award.event.date_held,
-            "kind": award.event.kind,
-            "province": award.event.province,
-            "organisations": [organisation.slug] if organisation else [],
-            "award_kinds": [award.category],
-            "article_ids": sorted(a.pk for a in award.event.articles.all()),
-        }
+    indexed = False
 
     def affected(self, award):
-        return [award, Event.objects.filter(pk=award.event_id).first()]
+        return [Event.objects.filter(pk=award.event_id).first()]
 
 
 class ParticipationDeclaration(Declaration):

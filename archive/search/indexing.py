@@ -52,7 +52,7 @@ def all_documents():
 
 
 def count_documents():
-    return sum(declaration.model.objects.count() for declaration in indexed().values())
+    return sum(declaration.queryset().count() for declaration in indexed().values())
 
 
 # --- Changes waiting for their transaction to commit -------------------------------------------

@@ -245,3 +245,21 @@ def test_each_facet_count_is_what_filtering_by_it_finds(indexed):
         for value, count in faceted.facets[name][:3]:
             narrowed = search("hội nghị", filters=Filters(values={name: value}))
             assert narrowed.total == count, (name, value)
+
+
+def test_one_result_per_report(indexed):
+    from archive.models import Article
+
+    hits = search("quốc phòng", per_page=50).hits
+    reported = set(Article.objects.exclude(events=None).values_list("pk", flat=True))
+    assert reported, "the fixture reports events"
+    assert not [h for h in hits if h.type == "article" and h.id in reported]
+    events = [h for h in hits if h.type == "event"]
+    assert {pk for h in events for pk in h.article_ids} == reported
+    assert not [h for h in hits if h.type == "award"]
+
+
+def test_a_report_of_no_event_is_a_hit_of_its_own(indexed):
+    article = ArticleFactory(key="no-event", title="Tin vắn", text="Công tác quốc phòng toàn dân.")
+    indexed()
+    assert ("article", article.pk) in ids(search("quốc phòng", per_page=50))
