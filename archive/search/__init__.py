@@ -100,9 +100,20 @@ def search(
         )
         for m in found.matches
     ]
-    if results.total < 3:
+    if results.total < FEW and words_find_little(parsed, filters, backend, results.total):
         results.suggestion = suggest(parsed.text)
     return results
+
+
+FEW = 3  # results below which a spelling suggestion is offered
+
+
+def words_find_little(parsed, filters, backend, total):
+    """Whether the words themselves find few results: filters that narrow a common word to
+    nothing call for no spelling suggestion."""
+    if not filters or not (filters.values or filters.date_from or filters.date_to):
+        return True
+    return get_backend(backend).search(parsed, Filters(), offset=0, limit=1).total < FEW
 
 
 def autocomplete(text, limit=10, backend=None):

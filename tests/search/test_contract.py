@@ -5,7 +5,8 @@ from html import unescape
 
 import pytest
 
-from archive.search import autocomplete, search
+from archive.search import FEW as FEW_RESULTS
+from archive.search import autocomplete, search, suggest
 from archive.search.backends.base import FACETS, Filters
 from tests.factories import ArticleFactory, PersonFactory
 
@@ -263,3 +264,16 @@ def test_a_report_of_no_event_is_a_hit_of_its_own(indexed):
     article = ArticleFactory(key="no-event", title="Tin vắn", text="Công tác quốc phòng toàn dân.")
     indexed()
     assert ("article", article.pk) in ids(search("quốc phòng", per_page=50))
+
+
+def test_no_suggestion_when_filters_narrow_a_common_word(indexed):
+    narrowed = search("Nguyen Hong Tai", filters=Filters(values={"province": "Nowhere"}))
+    assert narrowed.total == 0
+    # The words alone find little either: the suggestion stands under filters too.
+    assert narrowed.suggestion == "Nguyễn Hồng Thái"
+    # "Nguyễn Hồng" is close to a known name, and alone it finds plenty.
+    assert search("Nguyễn Hồng").total >= FEW_RESULTS
+    assert suggest("Nguyễn Hồng") == "Nguyễn Hồng Thái"
+    common = search("Nguyễn Hồng", filters=Filters(values={"province": "Nowhere"}))
+    assert common.total == 0
+    assert common.suggestion is None
