@@ -1,5 +1,5 @@
-"""FilterSets: the facets of the archive, applied to events for browsing and, through the same
-validated form, to the search backend."""
+"""The facets of the archive, declared once: a FilterSet applies them to events for browsing,
+and the search page's form (built from its fields) hands them to the search backend."""
 
 import django_filters
 from django import forms
@@ -65,29 +65,15 @@ class ArchiveFilterSet(django_filters.FilterSet):
         return queryset
 
     def valid_data(self):
-        """The values that passed validation; an invalid value is dropped, not fatal."""
-        if not self.is_bound:
-            return {}
-        form = self.form
-        form.is_valid()
-        return {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+        return valid_data(self.form) if self.is_bound else {}
 
-    def search_filters(self):
-        """The same choices as filters for the search backend."""
-        data = self.valid_data()
-        values = {}
-        for name in ("year", "kind", "province", "award_kind"):
-            if name in data:
-                values[name] = str(data[name])
-        if "person" in data:
-            values["person"] = data["person"].slug
-        if "organisation" in data:
-            values["organisation"] = data["organisation"].slug
-        return Filters(
-            values=values,
-            date_from=data["date_from"].isoformat() if "date_from" in data else None,
-            date_to=data["date_to"].isoformat() if "date_to" in data else None,
-        )
+
+def valid_data(form):
+    """The values that passed validation; an invalid value is dropped, not fatal."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
 
 
 TYPE_CHOICES = (
@@ -100,23 +86,39 @@ TYPE_CHOICES = (
 SORT_CHOICES = (("relevance", _("Relevance")), ("date", _("Newest first")))
 
 
-class SearchFilterSet(ArchiveFilterSet):
-    """The search page's facets: those of the archive plus what a hit is, and the order."""
+# The form class a FilterSet builds from its filters' fields (nothing is queried here).
+ArchiveFilterForm = ArchiveFilterSet().get_form_class()
 
-    type = django_filters.ChoiceFilter(label=_("Type"), choices=TYPE_CHOICES, method="keep")
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=SORT_CHOICES, method="keep", empty_label=None
+
+class SearchForm(ArchiveFilterForm):
+    """The search page's form: the archive's filters (their fields come from ArchiveFilterSet,
+    where they are declared) plus what a hit is and the order. Nothing here filters a queryset:
+    the values go to the search backend."""
+
+    type = forms.ChoiceField(
+        label=_("Type"), choices=(("", "---------"), *TYPE_CHOICES), required=False
     )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
 
-    def keep(self, queryset, name, value):
-        return queryset
+    def valid_data(self):
+        return valid_data(self)
 
     def search_filters(self):
-        filters = super().search_filters()
+        """The valid choices as filters for the search backend."""
         data = self.valid_data()
-        if data.get("type"):
-            filters.values["type"] = data["type"]
-        return filters
+        values = {}
+        for name in ("year", "kind", "province", "award_kind", "type"):
+            if name in data:
+                values[name] = str(data[name])
+        if "person" in data:
+            values["person"] = data["person"].slug
+        if "organisation" in data:
+            values["organisation"] = data["organisation"].slug
+        return Filters(
+            values=values,
+            date_from=data["date_from"].isoformat() if "date_from" in data else None,
+            date_to=data["date_to"].isoformat() if "date_to" in data else None,
+        )
 
     def ordering(self):
         return self.valid_data().get("sort") or "relevance"

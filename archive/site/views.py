@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.contrib import messages
 from django.db.models import Count, Prefetch, Q, Sum
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
@@ -19,11 +18,11 @@ from archive.models import (
     Person,
     Statistic,
 )
-from archive.site.filters import ArchiveFilterSet, SearchFilterSet
+from archive.search.backends.base import FACETS, PAGE_SIZE
+from archive.site.filters import ArchiveFilterSet, SearchForm
+from archive.site.presentation import active_chips, facet_choices, warn_invalid
 from archive.text import initial_letter
 
-FACETS = ("type", "year", "kind", "province", "person", "organisation", "award_kind")
-PER_PAGE = 20
 MAX_PAGES = 50
 
 
@@ -50,112 +49,36 @@ def page_number(request):
 
 
 def search(request):
-    filterset = SearchFilterSet(request.GET or None, queryset=Event.objects.none())
-    warn_invalid(request, filterset)
+    form = SearchForm(request.GET or None)
+    warn_invalid(request, form)
     text = request.GET.get("q", "")
 
     def page_of_results(page):
         return archive_search.search(
             text,
-            filters=filterset.search_filters(),
+            filters=form.search_filters(),
             page=page,
-            per_page=PER_PAGE,
-            sort=filterset.ordering(),
+            per_page=PAGE_SIZE,
+            sort=form.ordering(),
             facets=FACETS,
         )
 
     page = page_number(request)
     results = page_of_results(page)
-    last_page = max(1, -(-results.total // PER_PAGE))
+    last_page = max(1, -(-results.total // PAGE_SIZE))
     if page > last_page and results.total:
         page = min(last_page, MAX_PAGES)
         results = page_of_results(page)
     context = {
         "query": results.query,
         "results": results,
-        "filterset": filterset,
+        "form": form,
         "facets": facet_choices(request, results.facets),
-        "chips": active_chips(request, filterset),
+        "chips": active_chips(request, form),
         "page": page,
         "last_page": min(last_page, MAX_PAGES),
     }
     return render(request, "archive/search.html", context)
-
-
-def warn_invalid(request, filterset):
-    if filterset.is_bound and not filterset.form.is_valid():
-        for name in filterset.form.errors:
-            label = filterset.form.fields[name].label if name in filterset.form.fields else name
-            messages.warning(
-                request, _("Ignored an invalid value for “%(filter)s”.") % {"filter": label}
-            )
-
-
-def facet_labels(facets):
-    """Readable labels for facet values: names for slugs, Vietnamese labels for codes."""
-    people = dict(
-        Person.objects.filter(slug__in=[v for v, _ in facets.get("person", [])]).values_list(
-            "slug", "full_name"
-        )
-    )
-    organisations = dict(
-        Organisation.objects.filter(
-            slug__in=[v for v, _ in facets.get("organisation", [])]
-        ).values_list("slug", "name")
-    )
-    kinds = dict(Event.Kind.choices)
-    awards = dict(Award.Category.choices)
-    types = dict(SearchFilterSet.base_filters["type"].extra["choices"])
-    return {
-        "person": people,
-        "organisation": organisations,
-        "kind": kinds,
-        "award_kind": awards,
-        "type": types,
-    }
-
-
-def facet_choices(request, facets):
-    """For each facet: (label, [(value label, count, URL adding it, selected)])."""
-    labels = facet_labels(facets)
-    titles = {name: f.label for name, f in SearchFilterSet.base_filters.items()}
-    out = []
-    for name in FACETS:
-        values = facets.get(name) or []
-        if not values:
-            continue
-        rows = []
-        for value, count in values[:12]:
-            label = labels.get(name, {}).get(value, value)
-            selected = request.GET.get(name) == value
-            rows.append((label, count, with_param(request, name, value), selected))
-        out.append((titles.get(name, name), rows))
-    return out
-
-
-def active_chips(request, filterset):
-    """The filters in force, each with the URL that removes it."""
-    data = filterset.valid_data() if filterset.is_bound else {}
-    chips = []
-    for name, value in data.items():
-        if name in {"sort"}:
-            continue
-        label = filterset.form.fields[name].label
-        shown = getattr(value, "full_name", None) or getattr(value, "name", None) or value
-        if name in {"kind", "award_kind", "type"}:
-            shown = dict(filterset.form.fields[name].choices).get(value, value)
-        chips.append((label, shown, with_param(request, name, None)))
-    return chips
-
-
-def with_param(request, name, value):
-    params = request.GET.copy()
-    params.pop("page", None)
-    if value is None:
-        params.pop(name, None)
-    else:
-        params[name] = value
-    return "?" + params.urlencode()
 
 
 def suggest(request):
@@ -171,11 +94,13 @@ class EventListView(ListView):
         self.filterset = ArchiveFilterSet(
             self.request.GET or None, queryset=Event.objects.latest().select_related("organiser")
         )
-        warn_invalid(self.request, self.filterset)
+        warn_invalid(self.request, self.filterset.form)
         return self.filterset.filter_valid()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filterset=self.filterset, **kwargs)
+        return super().get_context_data(
+            filterset=self.filterset, form=self.filterset.form, **kwargs
+        )
 
 
 PARTICIPANTS = Prefetch(
