@@ -9,7 +9,9 @@ from archive.models import Award, Event, Organisation, Person
 from archive.search.backends.base import Filters
 
 
-class ArchiveFilterSet(django_filters.FilterSet):
+class FacetFilterSet(django_filters.FilterSet):
+    """The facets that both browsing and the search backend can filter by."""
+
     year = django_filters.NumberFilter(
         label=_("Year held"), method="filter_year", min_value=1945, max_value=2100
     )
@@ -57,15 +59,51 @@ class ArchiveFilterSet(django_filters.FilterSet):
     def filter_year(self, queryset, name, value):
         return queryset.in_year(int(value))
 
+    def valid_data(self):
+        return valid_data(self.form) if self.is_bound else {}
+
+
+EVENT_ORDERS = (
+    ("newest", _("Newest first")),
+    ("oldest", _("Oldest first")),
+    ("title", _("Title")),
+    ("province", _("Province")),
+)
+
+
+class ArchiveFilterSet(FacetFilterSet):
+    """The event list's filters: the facets, the year reviewed, undated events, and the order."""
+
+    reviewed = django_filters.NumberFilter(
+        label=_("Year reviewed"), method="filter_reviewed", min_value=1945, max_value=2100
+    )
+    undated = django_filters.BooleanFilter(
+        label=_("Undated only"), method="filter_undated", widget=forms.CheckboxInput
+    )
+    order = django_filters.ChoiceFilter(
+        label=_("Order"), choices=EVENT_ORDERS, method="filter_order", empty_label=None
+    )
+
+    def filter_reviewed(self, queryset, name, value):
+        return queryset.reviewing(int(value))
+
+    def filter_undated(self, queryset, name, value):
+        return queryset.undated() if value else queryset
+
+    def filter_order(self, queryset, name, value):
+        return {
+            "newest": queryset.latest,
+            "oldest": queryset.earliest,
+            "title": lambda: queryset.order_by("title", "pk"),
+            "province": lambda: queryset.order_by("province", "-date_held", "pk"),
+        }[value]()
+
     def filter_valid(self):
         """The queryset narrowed by every valid filter; invalid ones are left out."""
         queryset = self.queryset
         for name, value in self.valid_data().items():
             queryset = self.filters[name].filter(queryset, value)
         return queryset
-
-    def valid_data(self):
-        return valid_data(self.form) if self.is_bound else {}
 
 
 def valid_data(form):
@@ -87,11 +125,11 @@ SORT_CHOICES = (("relevance", _("Relevance")), ("date", _("Newest first")))
 
 
 # The form class a FilterSet builds from its filters' fields (nothing is queried here).
-ArchiveFilterForm = ArchiveFilterSet().get_form_class()
+FacetForm = FacetFilterSet().get_form_class()
 
 
-class SearchForm(ArchiveFilterForm):
-    """The search page's form: the archive's filters (their fields come from ArchiveFilterSet,
+class SearchForm(FacetForm):
+    """The search page's form: the archive's filters (their fields come from FacetFilterSet,
     where they are declared) plus what a hit is and the order. Nothing here filters a queryset:
     the values go to the search backend."""
 

@@ -43,7 +43,8 @@ def facet_labels(facets):
 
 
 def facet_choices(request, facets):
-    """For each facet: (label, [(value label, count, URL adding it, selected)])."""
+    """For each facet: (label, {"shown": rows, "more": rows}), a row being (value label, count,
+    URL adding it, selected); the values past the first few are behind a "more" toggle."""
     labels = facet_labels(facets)
     titles = {name: field.label for name, field in SearchForm.base_fields.items()}
     out = []
@@ -52,11 +53,13 @@ def facet_choices(request, facets):
         if not values:
             continue
         rows = []
-        for value, count in values[:FACET_VALUES_SHOWN]:
+        for value, count in values:
             label = labels.get(name, {}).get(value, value)
             selected = request.GET.get(name) == value
             rows.append((label, count, with_param(request, name, value), selected))
-        out.append((titles.get(name, name), rows))
+        rows.sort(key=lambda row: not row[3])  # a chosen value is never hidden under "more"
+        shown = {"shown": rows[:FACET_VALUES_SHOWN], "more": rows[FACET_VALUES_SHOWN:]}
+        out.append((titles.get(name, name), shown))
     return out
 
 

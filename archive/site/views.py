@@ -2,9 +2,10 @@
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, Sum
-from django.http import Http404, JsonResponse
+from django.db.models import Count, Prefetch, Q
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -16,12 +17,11 @@ from archive.models import (
     Organisation,
     Participation,
     Person,
-    Statistic,
 )
 from archive.search.backends.base import FACETS, PAGE_SIZE
 from archive.site.filters import ArchiveFilterSet, SearchForm
 from archive.site.presentation import active_chips, facet_choices, warn_invalid
-from archive.text import initial_letter
+from archive.text import fold, initial_letter
 
 MAX_PAGES = 50
 
@@ -36,9 +36,16 @@ def home(request):
         },
         "latest_events": Event.objects.latest().select_related("organiser")[:8],
         "year_counts": Event.objects.year_counts(),
+        "undated_bar": undated_bar(),
         "people": Person.objects.with_event_counts().order_by("-event_count", "sort_name")[:12],
     }
     return render(request, "archive/home.html", context)
+
+
+def undated_bar():
+    """The chart's bar for events with no date: (label, count, URL of the list)."""
+    url = reverse("archive:event-list") + "?undated=on"
+    return (_("undated"), Event.objects.undated().count(), url)
 
 
 def page_number(request):
@@ -212,7 +219,8 @@ class PersonDetailView(DetailView):
 
 def timeline(person):
     """One row per event, oldest first, with the rank and titles held then, flagged when they
-    changed since the previous event."""
+    changed. An article that lists fewer of the titles already known is no change; of several
+    participations at one event (as after a merge), the fullest set of titles is shown."""
     rows = []
     by_event = {}
     for participation in person.participations.all():
@@ -220,11 +228,15 @@ def timeline(person):
         if row is None:
             row = by_event[participation.event_id] = {
                 "event": participation.event,
-                "rank": participation.get_rank_display() if participation.rank else "",
-                "titles": participation.titles,
+                "rank": "",
+                "titles": [],
                 "roles": [],
             }
             rows.append(row)
+        if participation.rank and not row["rank"]:
+            row["rank"] = participation.get_rank_display()
+        if len(participation.titles) > len(row["titles"]):
+            row["titles"] = participation.titles
         row["roles"].append(participation.get_role_display())
     for row in rows:
         event = row["event"]
@@ -233,12 +245,23 @@ def timeline(person):
             dt.date(event.period_end, 12, 31) if event.period_end else None
         )
     rows.sort(key=lambda r: (r["when"] is None, r["when"] or dt.date.min))
-    previous = None
+    rank, known = None, None
     for row in rows:
-        row["rank_changed"] = previous is not None and row["rank"] != previous["rank"]
-        row["titles_changed"] = previous is not None and row["titles"] != previous["titles"]
-        previous = row
+        titles = {title_key(title, row["event"].province) for title in row["titles"]}
+        row["rank_changed"] = bool(row["rank"]) and rank is not None and row["rank"] != rank
+        row["titles_changed"] = bool(known) and not titles <= known
+        rank = row["rank"] or rank
+        if not known or row["titles_changed"]:
+            known = titles
     return rows
+
+
+def title_key(title, province):
+    """A title as compared across reports: "Chủ tịch UBND tỉnh Bắc Kạn" in a Bắc Kạn report is
+    the same title as "Chủ tịch UBND tỉnh"; diacritics and tone-mark placement do not count."""
+    key = fold(title)
+    suffix = " " + fold(province) if province else ""
+    return key.removesuffix(suffix) if suffix else key
 
 
 class OrganisationListView(ListView):
@@ -258,67 +281,3 @@ class OrganisationDetailView(DetailView):
         Prefetch("events", queryset=Event.objects.latest()),
         Prefetch("awards_given", queryset=Award.objects.select_related("event")),
     )
-
-
-def year_list(request):
-    return render(request, "archive/year_list.html", {"years": Event.objects.year_counts()})
-
-
-def year_detail(request, year):
-    events = Event.objects.in_year(year).latest().prefetch_related(PARTICIPANTS)
-    if not events.exists():
-        raise Http404(_("No event is recorded for this year."))
-    people = (
-        Person.objects.filter(participations__event__date_held__year=year)
-        .with_event_counts()
-        .alphabetical()
-        .distinct()
-    )
-    context = {
-        "year": year,
-        "events": events,
-        "people": people,
-        "awards": Award.objects.filter(event__date_held__year=year).select_related("event"),
-        "statistics": Statistic.objects.filter(event__date_held__year=year).select_related("event"),
-        "years": Event.objects.year_counts(),
-    }
-    return render(request, "archive/year_detail.html", context)
-
-
-def award_list(request):
-    """Totals per award category and year, and who gave what to how many."""
-    totals = (
-        Award.objects.values("category", "event__date_held__year")
-        .annotate(
-            awards=Count("pk"),
-            collectives=Sum("collectives"),
-            individuals=Sum("individuals"),
-        )
-        .order_by("category", "event__date_held__year")
-    )
-    givers = (
-        Award.objects.values("giver_name", "name")
-        .annotate(
-            awards=Count("pk"), collectives=Sum("collectives"), individuals=Sum("individuals")
-        )
-        .order_by("-awards", "giver_name")
-    )
-    labels = dict(Award.Category.choices)
-    context = {
-        "totals": [
-            {**row, "label": labels.get(row["category"], row["category"])} for row in totals
-        ],
-        "givers": givers,
-        "year_totals": award_year_totals(),
-    }
-    return render(request, "archive/award_list.html", context)
-
-
-def award_year_totals():
-    rows = (
-        Award.objects.exclude(event__date_held=None)
-        .values_list("event__date_held__year")
-        .annotate(n=Count("pk"))
-        .order_by("event__date_held__year")
-    )
-    return list(rows)
