@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from archive.models.articles import Article
 from archive.models.base import EditTracked, new_key
 from archive.models.organisations import Organisation
+from archive.text import slugify_vi
 
 
 class EventQuerySet(models.QuerySet):
@@ -157,6 +158,10 @@ class Event(EditTracked):
     @property
     def year(self):
         return self.date_held.year if self.date_held else None
+
+    @property
+    def province_slug(self):
+        return slugify_vi(self.province)
 
     @property
     def period_display(self):

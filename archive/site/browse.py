@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from archive.models import Award, Event, Person, Statistic
 from archive.site.issuers import issuers
 from archive.site.views import PARTICIPANTS, undated_bar
+from archive.text import slugify_vi
 
 
 def year_rows():
@@ -75,3 +76,31 @@ def award_list(request):
         ),
     }
     return render(request, "archive/award_list.html", context)
+
+
+def province_list(request):
+    provinces = [(name, slugify_vi(name), n) for name, n in Event.objects.provinces()]
+    return render(request, "archive/province_list.html", {"provinces": provinces})
+
+
+def province_detail(request, slug):
+    """A province's events by year, its officials, the awards given and the figures reported."""
+    names = {slugify_vi(name): name for name, _n in Event.objects.provinces()}
+    if slug not in names:
+        raise Http404(_("No event is recorded for this province."))
+    province = names[slug]
+    events = Event.objects.filter(province=province)
+    context = {
+        "province": province,
+        "events": events.latest(),
+        "year_counts": events.year_counts(),
+        "people": Person.objects.filter(participations__event__province=province)
+        .with_event_counts()
+        .alphabetical()
+        .distinct(),
+        "awards": Award.objects.filter(event__province=province).select_related("event"),
+        "statistics": Statistic.objects.filter(event__province=province)
+        .select_related("event")
+        .order_by("label", "event__date_held"),
+    }
+    return render(request, "archive/province_detail.html", context)

@@ -37,4 +37,6 @@ urlpatterns = [
         name="organisation-detail",
     ),
     path("awards/", browse.award_list, name="award-list"),
+    path("provinces/", browse.province_list, name="province-list"),
+    path("provinces/<slug:slug>/", browse.province_detail, name="province-detail"),
 ]

@@ -41,6 +41,8 @@ def page_types():
         "organisations": "/organisations/",
         "organisation": Organisation.objects.get(slug="quan-khu-1").get_absolute_url(),
         "awards": "/awards/",
+        "provinces": "/provinces/",
+        "province": "/provinces/bac-kan/",
     }
 
 

@@ -4,6 +4,8 @@ each language, and the person timeline's changes (issue 15's defects)."""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive.search import get_backend
 from archive.search.indexing import all_documents
@@ -185,3 +187,43 @@ def test_the_event_list_orders_oldest_first_and_filters_by_year_reviewed(client)
     assert [e.pk for e in listed] == [old.pk, new.pk]
     listed = client.get("/events/", {"reviewed": "2023"}).context["object_list"]
     assert [e.pk for e in listed] == [new.pk]
+
+
+def test_provinces_are_listed_with_counts_and_have_a_page_each(client):
+    for day in ("2019-05-01", "2024-05-01"):
+        event = EventFactory(province="Lạng Sơn", date_held=day, date_precision="day")
+    ParticipationFactory(event=event, person=PersonFactory(full_name="Hoàng Văn Thử"))
+    StatisticFactory(event=event, value=9000)
+    EventFactory(province="Bắc Kạn")
+    assert client.get("/provinces/").context["provinces"] == [
+        ("Lạng Sơn", "lang-son", 2),
+        ("Bắc Kạn", "bac-kan", 1),
+    ]
+    response = client.get("/provinces/lang-son/")
+    html = response.content.decode()
+    assert response.context["year_counts"] == [(2019, 1), (2024, 1)]
+    assert "Hoàng Văn Thử" in html and "<strong>9.000</strong>" in html
+    assert (
+        client.get(event.get_absolute_url()).content.decode().count('href="/provinces/lang-son/"')
+        == 1
+    )
+    assert client.get("/provinces/no-such-province/").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/provinces/", "/provinces/bac-kan/", "/years/2023/", "/awards/"])
+def test_browse_pages_run_as_many_queries_for_more_data(client, url, django_assert_num_queries):
+    def grow(n):
+        for i in range(n):
+            event = EventFactory(
+                province=["Bắc Kạn", "Cao Bằng"][i % 2], period_start=2023, period_end=2023
+            )
+            ParticipationFactory(event=event)
+            AwardFactory(event=event, giver_name=["UBND tỉnh", "Bộ CHQS tỉnh"][i % 2])
+            StatisticFactory(event=event)
+
+    grow(2)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    grow(30)
+    with django_assert_num_queries(len(small)):
+        assert client.get(url).status_code == 200
