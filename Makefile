@@ -42,7 +42,12 @@ $(CHROMIUM):
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 
-browser: $(CHROMIUM)
+# axe-core for the accessibility checks of the browser tests, from the npm registry.
+AXE := var/node/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --prefix var/node --no-save --no-audit --no-fund axe-core@4
+
+browser: $(CHROMIUM) $(AXE)
 
 test: lint browser test-sqlite test-postgres
 

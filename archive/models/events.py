@@ -1,5 +1,7 @@
 """The conferences and activities that articles report."""
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from archive.models.articles import Article
 from archive.models.base import EditTracked, new_key
 from archive.models.organisations import Organisation
+from archive.text import slugify_vi
 
 
 class EventQuerySet(models.QuerySet):
@@ -35,6 +38,43 @@ class EventQuerySet(models.QuerySet):
 
     def reviewing(self, year):
         return self.filter(period_start__lte=year, period_end__gte=year)
+
+    def held_or_reviewing(self, year):
+        """Events held in `year` or reviewing it (a year-end review is often held in January)."""
+        return self.filter(
+            Q(date_held__year=year) | Q(period_start__lte=year, period_end__gte=year)
+        )
+
+    def undated(self):
+        return self.filter(date_held=None)
+
+    def reviewed_year_counts(self):
+        """[(year reviewed, number of events reviewing it)], oldest first; a review of
+        2019–2024 counts for each of those years, as `reviewing()` finds it."""
+        spans = (
+            self.exclude(period_start=None)
+            .exclude(period_end=None)
+            .values_list("period_start", "period_end")
+            .annotate(n=models.Count("pk"))
+            .order_by()
+        )
+        counts = Counter()
+        for start, end, n in spans:
+            for year in range(start, end + 1):
+                counts[year] += n
+        return sorted(counts.items())
+
+    def earliest(self):
+        return self.order_by(models.F("date_held").asc(nulls_last=True), "pk")
+
+    def provinces(self):
+        """[(province, number of events)], most first, for events with a province."""
+        return list(
+            self.exclude(province="")
+            .values_list("province")
+            .annotate(n=models.Count("pk"))
+            .order_by("-n", "province")
+        )
 
 
 class Event(EditTracked):
@@ -118,6 +158,10 @@ class Event(EditTracked):
     @property
     def year(self):
         return self.date_held.year if self.date_held else None
+
+    @property
+    def province_slug(self):
+        return slugify_vi(self.province)
 
     @property
     def period_display(self):

@@ -1,5 +1,5 @@
-"""FilterSets: the facets of the archive, applied to events for browsing and, through the same
-validated form, to the search backend."""
+"""The facets of the archive, declared once: a FilterSet applies them to events for browsing,
+and the search page's form (built from its fields) hands them to the search backend."""
 
 import django_filters
 from django import forms
@@ -9,7 +9,9 @@ from archive.models import Award, Event, Organisation, Person
 from archive.search.backends.base import Filters
 
 
-class ArchiveFilterSet(django_filters.FilterSet):
+class FacetFilterSet(django_filters.FilterSet):
+    """The facets that both browsing and the search backend can filter by."""
+
     year = django_filters.NumberFilter(
         label=_("Year held"), method="filter_year", min_value=1945, max_value=2100
     )
@@ -57,6 +59,45 @@ class ArchiveFilterSet(django_filters.FilterSet):
     def filter_year(self, queryset, name, value):
         return queryset.in_year(int(value))
 
+    def valid_data(self):
+        return valid_data(self.form) if self.is_bound else {}
+
+
+EVENT_ORDERS = (
+    ("newest", _("Newest first")),
+    ("oldest", _("Oldest first")),
+    ("title", _("Title")),
+    ("province", _("Province")),
+)
+
+
+class ArchiveFilterSet(FacetFilterSet):
+    """The event list's filters: the facets, the year reviewed, undated events, and the order."""
+
+    reviewed = django_filters.NumberFilter(
+        label=_("Year reviewed"), method="filter_reviewed", min_value=1945, max_value=2100
+    )
+    undated = django_filters.BooleanFilter(
+        label=_("Undated only"), method="filter_undated", widget=forms.CheckboxInput
+    )
+    order = django_filters.ChoiceFilter(
+        label=_("Order"), choices=EVENT_ORDERS, method="filter_order", empty_label=None
+    )
+
+    def filter_reviewed(self, queryset, name, value):
+        return queryset.reviewing(int(value))
+
+    def filter_undated(self, queryset, name, value):
+        return queryset.undated() if value else queryset
+
+    def filter_order(self, queryset, name, value):
+        return {
+            "newest": queryset.latest,
+            "oldest": queryset.earliest,
+            "title": lambda: queryset.order_by("title", "pk"),
+            "province": lambda: queryset.order_by("province", "-date_held", "pk"),
+        }[value]()
+
     def filter_valid(self):
         """The queryset narrowed by every valid filter; invalid ones are left out."""
         queryset = self.queryset
@@ -64,30 +105,13 @@ class ArchiveFilterSet(django_filters.FilterSet):
             queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def valid_data(self):
-        """The values that passed validation; an invalid value is dropped, not fatal."""
-        if not self.is_bound:
-            return {}
-        form = self.form
-        form.is_valid()
-        return {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
 
-    def search_filters(self):
-        """The same choices as filters for the search backend."""
-        data = self.valid_data()
-        values = {}
-        for name in ("year", "kind", "province", "award_kind"):
-            if name in data:
-                values[name] = str(data[name])
-        if "person" in data:
-            values["person"] = data["person"].slug
-        if "organisation" in data:
-            values["organisation"] = data["organisation"].slug
-        return Filters(
-            values=values,
-            date_from=data["date_from"].isoformat() if "date_from" in data else None,
-            date_to=data["date_to"].isoformat() if "date_to" in data else None,
-        )
+def valid_data(form):
+    """The values that passed validation; an invalid value is dropped, not fatal."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
 
 
 TYPE_CHOICES = (
@@ -100,23 +124,39 @@ TYPE_CHOICES = (
 SORT_CHOICES = (("relevance", _("Relevance")), ("date", _("Newest first")))
 
 
-class SearchFilterSet(ArchiveFilterSet):
-    """The search page's facets: those of the archive plus what a hit is, and the order."""
+# The form class a FilterSet builds from its filters' fields (nothing is queried here).
+FacetForm = FacetFilterSet().get_form_class()
 
-    type = django_filters.ChoiceFilter(label=_("Type"), choices=TYPE_CHOICES, method="keep")
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort by"), choices=SORT_CHOICES, method="keep", empty_label=None
+
+class SearchForm(FacetForm):
+    """The search page's form: the archive's filters (their fields come from FacetFilterSet,
+    where they are declared) plus what a hit is and the order. Nothing here filters a queryset:
+    the values go to the search backend."""
+
+    type = forms.ChoiceField(
+        label=_("Type"), choices=(("", "---------"), *TYPE_CHOICES), required=False
     )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
 
-    def keep(self, queryset, name, value):
-        return queryset
+    def valid_data(self):
+        return valid_data(self)
 
     def search_filters(self):
-        filters = super().search_filters()
+        """The valid choices as filters for the search backend."""
         data = self.valid_data()
-        if data.get("type"):
-            filters.values["type"] = data["type"]
-        return filters
+        values = {}
+        for name in ("year", "kind", "province", "award_kind", "type"):
+            if name in data:
+                values[name] = str(data[name])
+        if "person" in data:
+            values["person"] = data["person"].slug
+        if "organisation" in data:
+            values["organisation"] = data["organisation"].slug
+        return Filters(
+            values=values,
+            date_from=data["date_from"].isoformat() if "date_from" in data else None,
+            date_to=data["date_to"].isoformat() if "date_to" in data else None,
+        )
 
     def ordering(self):
         return self.valid_data().get("sort") or "relevance"

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from archive.site import views
+from archive.site import browse, views
 
 
 class YearConverter:
@@ -26,8 +26,8 @@ urlpatterns = [
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/<int:pk>/", views.EventDetailView.as_view(), name="event-detail"),
     path("articles/<int:pk>/", views.ArticleDetailView.as_view(), name="article-detail"),
-    path("years/", views.year_list, name="year-list"),
-    path("years/<year:year>/", views.year_detail, name="year-detail"),
+    path("years/", browse.year_list, name="year-list"),
+    path("years/<year:year>/", browse.year_detail, name="year-detail"),
     path("people/", views.PersonListView.as_view(), name="person-list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person-detail"),
     path("organisations/", views.OrganisationListView.as_view(), name="organisation-list"),
@@ -36,5 +36,7 @@ urlpatterns = [
         views.OrganisationDetailView.as_view(),
         name="organisation-detail",
     ),
-    path("awards/", views.award_list, name="award-list"),
+    path("awards/", browse.award_list, name="award-list"),
+    path("provinces/", browse.province_list, name="province-list"),
+    path("provinces/<slug:slug>/", browse.province_detail, name="province-detail"),
 ]

@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from django.contrib import messages
-from django.db.models import Count, Prefetch, Q, Sum
-from django.http import Http404, JsonResponse
+from django.db.models import Count, Prefetch, Q
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
@@ -17,13 +17,12 @@ from archive.models import (
     Organisation,
     Participation,
     Person,
-    Statistic,
 )
-from archive.site.filters import ArchiveFilterSet, SearchFilterSet
-from archive.text import initial_letter
+from archive.search.backends.base import FACETS, PAGE_SIZE
+from archive.site.filters import ArchiveFilterSet, SearchForm
+from archive.site.presentation import active_chips, facet_choices, warn_invalid
+from archive.text import fold, initial_letter
 
-FACETS = ("type", "year", "kind", "province", "person", "organisation", "award_kind")
-PER_PAGE = 20
 MAX_PAGES = 50
 
 
@@ -37,9 +36,16 @@ def home(request):
         },
         "latest_events": Event.objects.latest().select_related("organiser")[:8],
         "year_counts": Event.objects.year_counts(),
+        "undated_bar": undated_bar(),
         "people": Person.objects.with_event_counts().order_by("-event_count", "sort_name")[:12],
     }
     return render(request, "archive/home.html", context)
+
+
+def undated_bar():
+    """The chart's bar for events with no date: (label, count, URL of the list)."""
+    url = reverse("archive:event-list") + "?undated=on"
+    return (_("undated"), Event.objects.undated().count(), url)
 
 
 def page_number(request):
@@ -50,112 +56,36 @@ def page_number(request):
 
 
 def search(request):
-    filterset = SearchFilterSet(request.GET or None, queryset=Event.objects.none())
-    warn_invalid(request, filterset)
+    form = SearchForm(request.GET or None)
+    warn_invalid(request, form)
     text = request.GET.get("q", "")
 
     def page_of_results(page):
         return archive_search.search(
             text,
-            filters=filterset.search_filters(),
+            filters=form.search_filters(),
             page=page,
-            per_page=PER_PAGE,
-            sort=filterset.ordering(),
+            per_page=PAGE_SIZE,
+            sort=form.ordering(),
             facets=FACETS,
         )
 
     page = page_number(request)
     results = page_of_results(page)
-    last_page = max(1, -(-results.total // PER_PAGE))
+    last_page = max(1, -(-results.total // PAGE_SIZE))
     if page > last_page and results.total:
         page = min(last_page, MAX_PAGES)
         results = page_of_results(page)
     context = {
         "query": results.query,
         "results": results,
-        "filterset": filterset,
+        "form": form,
         "facets": facet_choices(request, results.facets),
-        "chips": active_chips(request, filterset),
+        "chips": active_chips(request, form),
         "page": page,
         "last_page": min(last_page, MAX_PAGES),
     }
     return render(request, "archive/search.html", context)
-
-
-def warn_invalid(request, filterset):
-    if filterset.is_bound and not filterset.form.is_valid():
-        for name in filterset.form.errors:
-            label = filterset.form.fields[name].label if name in filterset.form.fields else name
-            messages.warning(
-                request, _("Ignored an invalid value for “%(filter)s”.") % {"filter": label}
-            )
-
-
-def facet_labels(facets):
-    """Readable labels for facet values: names for slugs, Vietnamese labels for codes."""
-    people = dict(
-        Person.objects.filter(slug__in=[v for v, _ in facets.get("person", [])]).values_list(
-            "slug", "full_name"
-        )
-    )
-    organisations = dict(
-        Organisation.objects.filter(
-            slug__in=[v for v, _ in facets.get("organisation", [])]
-        ).values_list("slug", "name")
-    )
-    kinds = dict(Event.Kind.choices)
-    awards = dict(Award.Category.choices)
-    types = dict(SearchFilterSet.base_filters["type"].extra["choices"])
-    return {
-        "person": people,
-        "organisation": organisations,
-        "kind": kinds,
-        "award_kind": awards,
-        "type": types,
-    }
-
-
-def facet_choices(request, facets):
-    """For each facet: (label, [(value label, count, URL adding it, selected)])."""
-    labels = facet_labels(facets)
-    titles = {name: f.label for name, f in SearchFilterSet.base_filters.items()}
-    out = []
-    for name in FACETS:
-        values = facets.get(name) or []
-        if not values:
-            continue
-        rows = []
-        for value, count in values[:12]:
-            label = labels.get(name, {}).get(value, value)
-            selected = request.GET.get(name) == value
-            rows.append((label, count, with_param(request, name, value), selected))
-        out.append((titles.get(name, name), rows))
-    return out
-
-
-def active_chips(request, filterset):
-    """The filters in force, each with the URL that removes it."""
-    data = filterset.valid_data() if filterset.is_bound else {}
-    chips = []
-    for name, value in data.items():
-        if name in {"sort"}:
-            continue
-        label = filterset.form.fields[name].label
-        shown = getattr(value, "full_name", None) or getattr(value, "name", None) or value
-        if name in {"kind", "award_kind", "type"}:
-            shown = dict(filterset.form.fields[name].choices).get(value, value)
-        chips.append((label, shown, with_param(request, name, None)))
-    return chips
-
-
-def with_param(request, name, value):
-    params = request.GET.copy()
-    params.pop("page", None)
-    if value is None:
-        params.pop(name, None)
-    else:
-        params[name] = value
-    return "?" + params.urlencode()
 
 
 def suggest(request):
@@ -171,11 +101,13 @@ class EventListView(ListView):
         self.filterset = ArchiveFilterSet(
             self.request.GET or None, queryset=Event.objects.latest().select_related("organiser")
         )
-        warn_invalid(self.request, self.filterset)
+        warn_invalid(self.request, self.filterset.form)
         return self.filterset.filter_valid()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filterset=self.filterset, **kwargs)
+        return super().get_context_data(
+            filterset=self.filterset, form=self.filterset.form, **kwargs
+        )
 
 
 PARTICIPANTS = Prefetch(
@@ -287,7 +219,8 @@ class PersonDetailView(DetailView):
 
 def timeline(person):
     """One row per event, oldest first, with the rank and titles held then, flagged when they
-    changed since the previous event."""
+    changed. An article that lists fewer of the titles already known is no change; of several
+    participations at one event (as after a merge), the fullest set of titles is shown."""
     rows = []
     by_event = {}
     for participation in person.participations.all():
@@ -295,11 +228,15 @@ def timeline(person):
         if row is None:
             row = by_event[participation.event_id] = {
                 "event": participation.event,
-                "rank": participation.get_rank_display() if participation.rank else "",
-                "titles": participation.titles,
+                "rank": "",
+                "titles": [],
                 "roles": [],
             }
             rows.append(row)
+        if participation.rank and not row["rank"]:
+            row["rank"] = participation.get_rank_display()
+        if len(participation.titles) > len(row["titles"]):
+            row["titles"] = participation.titles
         row["roles"].append(participation.get_role_display())
     for row in rows:
         event = row["event"]
@@ -308,12 +245,23 @@ def timeline(person):
             dt.date(event.period_end, 12, 31) if event.period_end else None
         )
     rows.sort(key=lambda r: (r["when"] is None, r["when"] or dt.date.min))
-    previous = None
+    rank, known = None, None
     for row in rows:
-        row["rank_changed"] = previous is not None and row["rank"] != previous["rank"]
-        row["titles_changed"] = previous is not None and row["titles"] != previous["titles"]
-        previous = row
+        titles = {title_key(title, row["event"].province) for title in row["titles"]}
+        row["rank_changed"] = bool(row["rank"]) and rank is not None and row["rank"] != rank
+        row["titles_changed"] = bool(known) and not titles <= known
+        rank = row["rank"] or rank
+        if not known or row["titles_changed"]:
+            known = titles
     return rows
+
+
+def title_key(title, province):
+    """A title as compared across reports: "Chủ tịch UBND tỉnh Bắc Kạn" in a Bắc Kạn report is
+    the same title as "Chủ tịch UBND tỉnh"; diacritics and tone-mark placement do not count."""
+    key = fold(title)
+    suffix = " " + fold(province) if province else ""
+    return key.removesuffix(suffix) if suffix else key
 
 
 class OrganisationListView(ListView):
@@ -333,67 +281,3 @@ class OrganisationDetailView(DetailView):
         Prefetch("events", queryset=Event.objects.latest()),
         Prefetch("awards_given", queryset=Award.objects.select_related("event")),
     )
-
-
-def year_list(request):
-    return render(request, "archive/year_list.html", {"years": Event.objects.year_counts()})
-
-
-def year_detail(request, year):
-    events = Event.objects.in_year(year).latest().prefetch_related(PARTICIPANTS)
-    if not events.exists():
-        raise Http404(_("No event is recorded for this year."))
-    people = (
-        Person.objects.filter(participations__event__date_held__year=year)
-        .with_event_counts()
-        .alphabetical()
-        .distinct()
-    )
-    context = {
-        "year": year,
-        "events": events,
-        "people": people,
-        "awards": Award.objects.filter(event__date_held__year=year).select_related("event"),
-        "statistics": Statistic.objects.filter(event__date_held__year=year).select_related("event"),
-        "years": Event.objects.year_counts(),
-    }
-    return render(request, "archive/year_detail.html", context)
-
-
-def award_list(request):
-    """Totals per award category and year, and who gave what to how many."""
-    totals = (
-        Award.objects.values("category", "event__date_held__year")
-        .annotate(
-            awards=Count("pk"),
-            collectives=Sum("collectives"),
-            individuals=Sum("individuals"),
-        )
-        .order_by("category", "event__date_held__year")
-    )
-    givers = (
-        Award.objects.values("giver_name", "name")
-        .annotate(
-            awards=Count("pk"), collectives=Sum("collectives"), individuals=Sum("individuals")
-        )
-        .order_by("-awards", "giver_name")
-    )
-    labels = dict(Award.Category.choices)
-    context = {
-        "totals": [
-            {**row, "label": labels.get(row["category"], row["category"])} for row in totals
-        ],
-        "givers": givers,
-        "year_totals": award_year_totals(),
-    }
-    return render(request, "archive/award_list.html", context)
-
-
-def award_year_totals():
-    rows = (
-        Award.objects.exclude(event__date_held=None)
-        .values_list("event__date_held__year")
-        .annotate(n=Count("pk"))
-        .order_by("event__date_held__year")
-    )
-    return list(rows)
