@@ -119,7 +119,6 @@ TYPE_CHOICES = (
     ("article", _("Reports")),
     ("person", _("Officials")),
     ("organisation", _("Organisations")),
-    ("award", _("Awards")),
 )
 SORT_CHOICES = (("relevance", _("Relevance")), ("date", _("Newest first")))
 
