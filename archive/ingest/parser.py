@@ -3,7 +3,7 @@
 import re
 
 from archive.ingest import source as sources
-from archive.ingest.awards import find_awards
+from archive.ingest.awards import drop_summaries, find_awards, headline_awards
 from archive.ingest.dates import (
     day_month_year,
     find_period,
@@ -180,6 +180,7 @@ def parse_event(layout, article):
         awards, spans = find_awards(sentence)
         event.awards += awards
         event.statistics += find_figures(sentence, spans)
+    event.awards = headline_awards(article.title, event.awards) + drop_summaries(event.awards)
     return event
 
 
