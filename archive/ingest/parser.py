@@ -14,10 +14,11 @@ from archive.ingest.dates import (
 )
 from archive.ingest.figures import find_figures
 from archive.ingest.layout import read_layout, split_sentences
+from archive.ingest.lexicon import PROVINCES
 from archive.ingest.organisations import PROVINCE_SPELLING, find_organisations
 from archive.ingest.people import find_participants, starts_predicate
 from archive.ingest.records import ParsedArticle, ParsedEvent
-from archive.text import canonical
+from archive.text import canonical, fold
 
 EVENT_NOUN = re.compile(
     r"\b(?:[Hh]ội nghị|[Ll]ễ|(?:tổ chức |khai mạc |[Cc]uộc )?[Dd]iễn tập|[Hh]ội thao|[Hh]ội thi)\s"
@@ -159,7 +160,7 @@ def parse_event(layout, article):
         kind, period, period_label = "review", reviews_past_year(title, narrative), ""
     if kind in NO_PERIOD:
         period, period_label = None, ""
-    province = find_province(narrative, article.publisher, article.title)
+    province = find_province(narrative, article.publisher, article.title, article.url)
     event = ParsedEvent(
         title=title or article.title or fallback_title(kind, period, period_label),
         kind=kind,
@@ -305,17 +306,50 @@ def find_place(sentence):
     return ""
 
 
-def find_province(narrative, publisher, title):
+LOWER_LEVEL_BEFORE = re.compile(r"(?:xã|huyện|phường|quận|thị trấn|thị xã|thôn|bản|ấp)\s+$", re.I)
+CITY_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?)\s*$")
+
+
+def is_province_mention(text, match):
+    """ "xã Tây Ninh Hòa" is a commune of Khánh Hòa, "Chủ tịch Hồ Chí Minh" is a person: a
+    province's name counts when no lower administrative word precedes it and no capitalised
+    syllable continues it; Hồ Chí Minh counts only as a city ("Thành phố Hồ Chí Minh")."""
+    before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() :]
+    continued = re.match(r" (\w)", after)
+    if LOWER_LEVEL_BEFORE.search(before) or (continued and continued.group(1).isupper()):
+        return False
+    return match.group() != canonical("Hồ Chí Minh") or bool(CITY_BEFORE.search(before))
+
+
+HOST_KEYS = sorted(
+    {re.sub(r"[^a-z]", "", fold(p)): p for p in PROVINCES}.items(), key=lambda i: -len(i[0])
+)
+
+
+def province_of_address(url):
+    """The province a publisher's address names ("dinhlap.langson.gov.vn", "baoquangnam.vn",
+    "krongpac.daklak.gov.vn"): a label that is, or holds, a province's folded name."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
+    for label in host.split("."):
+        for key, province in HOST_KEYS:
+            if label == key or (len(key) >= 6 and key in label):
+                return PROVINCE_SPELLING[canonical(province)]
+    return None
+
+
+def find_province(narrative, publisher, title, url=""):
     """The province named most often (either tone placement), ties to the publisher's, then
-    to the first named."""
+    to the first named; when the text names none, the one the source address names."""
     text = canonical(f"{title or ''}\n{narrative}")
     counts, first = {}, {}
     for match in PROVINCE_NAME.finditer(text):
+        if not is_province_mention(text, match):
+            continue
         province = PROVINCE_SPELLING[match.group()]
         counts[province] = counts.get(province, 0) + 1
         first.setdefault(province, match.start())
     if not counts:
-        return None
+        return province_of_address(url)
     publisher = canonical(publisher or "")
     return max(counts, key=lambda p: (counts[p], canonical(p) in publisher, -first[p]))
 
