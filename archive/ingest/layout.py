@@ -46,7 +46,7 @@ PUBLISHER_PREFIX = re.compile(
 )
 PUBLISHERS = {"BBK": "Báo Bắc Kạn", "QĐND": "Báo Quân đội nhân dân", "TTXVN": "TTXVN"}
 LEAD_IN = re.compile(
-    r"^(Dịp này|Nhân dịp này|Nhân dịp|Tại hội nghị|Tại Hội nghị|Cũng tại hội nghị|Theo|Trong|"
+    r"^(Dịp này|Nhân dịp này|Nhân dịp|Tại hội nghị|Tại Hội nghị|Cũng tại hội nghị|Tại|Theo|Trong|"
     r"Năm|Qua|Sau|Kết thúc|Sáng|Chiều|Tối|Ngày|Trưa|Hôm nay|Cùng ngày|Cùng dịp|Trước đó|Sau đó|"
     r"Ngoài ra|Cũng trong|Đồng thời|Bên cạnh đó|Tiếp đó|Cùng với)\b"
 )
@@ -151,10 +151,21 @@ NARRATIVE = re.compile(
     r"|^(?:Phát biểu|Kết luận|Chỉ đạo|Thay mặt|Thừa ủy quyền|Báo cáo)[^,.]{0,80},"
     # a lead that reports the event taking place: "… vừa tổng kết diễn tập …", "… tổ chức Lễ …"
     r"|\b(?:vừa|đã) (?:tổ chức|tổng kết|sơ kết)\b|\btổ chức (?:[Hh]ội nghị|[Ll]ễ|[Đđ]ại hội)\b"
+    # reported speech is narrative: a photo shows an act, not what was asked for
+    r"|\b(?:đề nghị|yêu cầu|nhấn mạnh|khẳng định|biểu dương)\b"
 )
 
 
+# A photo credit closing a caption ("… năm 2024. Ảnh: THỰC BIÊN", "(Ảnh: Phúc Minh)"), or a
+# caption opened as one ("Ảnh: Đồng chí …", "Hình ảnh: Đại biểu dự …").
+PHOTO_CREDIT = re.compile(r"\s*\(?(?:Ảnh|ẢNH)\s*:[^.()]{1,40}\)?\.?$")
+PHOTO_OPENING = re.compile(r"^(?:Hình ảnh|Ảnh)\s*:\s*")
+
+
 def is_caption(paragraph, index):
+    if PHOTO_OPENING.match(paragraph):
+        return True
+    paragraph = PHOTO_CREDIT.sub("", paragraph) or paragraph
     if index == 0 or LEAD_IN.match(paragraph) or COUNTED.search(paragraph):
         return False
     if NARRATIVE.search(paragraph):
