@@ -116,7 +116,7 @@ def is_capitalised(word):
 
 def introduced(sentence, start):
     """A rank or "đồng chí" just before `start`: what follows is a name, whatever its family."""
-    before = sentence[:start]
+    before = sentence[max(0, start - 24) : start]  # the pattern ends at `start`: a window will do
     return bool(COMRADE_BEFORE.search(before)) or rank_before(sentence, start)[0] is not None
 
 
@@ -145,7 +145,7 @@ def find_names(sentence):
             j < len(words)
             and j - i < 5
             and is_capitalised(words[j][0])
-            and not canonical(sentence[words[j][1] :]).startswith(NAME_STOPS)
+            and not canonical(sentence[words[j][1] : words[j][1] + 24]).startswith(NAME_STOPS)
             and sentence[words[j - 1][2] : words[j][1]] == " "
         ):
             j += 1
@@ -188,7 +188,9 @@ def is_place(sentence, start, name):
     folded = fold(name)
     if any(folded == p or folded.startswith(p + " ") for p in NOT_NAMES):
         return True
-    if LIST_OF_PLACES.search(sentence[:start]):
+    if sentence[:start].rstrip().endswith(",") and LIST_OF_PLACES.search(
+        sentence[max(0, start - 80) : start]
+    ):
         return True  # "Quận Ngô Quyền, Lê Chân": the next item of a list of places
     before = sentence[:start].rstrip().lower()
     if before.endswith(("tỉnh", "thành phố", "tp", "tp.")):
@@ -198,12 +200,12 @@ def is_place(sentence, start, name):
 
 def rank_before(sentence, start):
     """(rank, start of the rank) written just before `start`, else (None, start)."""
-    before = sentence[:start]
-    match = re.search(r"(\w+\s+\w+)\s+(?:đồng chí\s+)?$", before)
+    offset = max(0, start - 40)
+    match = re.search(r"(\w+\s+\w+)\s+(?:đồng chí\s+)?$", sentence[offset:start])
     if match:
         key = canonical(match.group(1)).lower()
         if key in RANK_BY_KEY:
-            return RANK_BY_KEY[key], match.start(1)
+            return RANK_BY_KEY[key], offset + match.start(1)
     return None, start
 
 
