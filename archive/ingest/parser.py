@@ -307,13 +307,13 @@ def find_place(sentence):
 
 
 LOWER_LEVEL_BEFORE = re.compile(r"(?:xã|huyện|phường|quận|thị trấn|thị xã|thôn|bản|ấp)\s+$", re.I)
-CITY_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?)\s*$")
+CITY_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|tỉnh)\s*$")
 
 
 def is_province_mention(text, match):
     """ "xã Tây Ninh Hòa" is a commune of Khánh Hòa, "Chủ tịch Hồ Chí Minh" is a person: a
     province's name counts when no lower administrative word precedes it and no capitalised
-    syllable continues it; Hồ Chí Minh counts only as a city ("Thành phố Hồ Chí Minh")."""
+    syllable continues it; Hồ Chí Minh counts only after "Thành phố", "TP" or "tỉnh"."""
     before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() :]
     continued = re.match(r" (\w)", after)
     if LOWER_LEVEL_BEFORE.search(before) or (continued and continued.group(1).isupper()):
