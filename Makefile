@@ -82,8 +82,16 @@ messages: install
 	$(BIN)/python manage.py makemessages -l vi --ignore=.venv --ignore=var --ignore=tests
 	cd archive && ../$(BIN)/python ../manage.py compilemessages -l vi
 
+# The real corpus (excerpts of public news pages) lives outside the project, beside the worktree.
+REAL_CORPUS ?= ../shared/corpus/real
 accuracy: install
+	$(BIN)/python -m devtools.accuracy --texts fixtures/articles tests/ingest/expected
 	$(BIN)/python -m devtools.accuracy tests/ingest/samples tests/ingest/heldout
+	@if [ -d "$(REAL_CORPUS)" ]; then \
+		$(BIN)/python -m devtools.accuracy --texts "$(REAL_CORPUS)" tests/ingest/real; \
+	else \
+		echo "SKIPPED the real corpus: not found at $(REAL_CORPUS)"; \
+	fi
 
 clean:
 	rm -rf $(VENV) var

@@ -104,7 +104,10 @@ def statistic_differences(want, got):
 
 def score(expected, actual):
     """(facts read right, facts in all): every event field, participant (found, rank, titles,
-    roles), organisation, award and figure expected, plus every unexpected one as a fact wrong."""
+    roles), organisation, award and figure expected, plus every unexpected one as a fact wrong.
+    A report whose events cannot be paired (one refused, say) has every fact wrong."""
+    if len(expected["events"]) != len(actual.get("events", [])):
+        return 0, fact_counts(expected)  # no event paired: none of its facts was read
     problems = differences(expected, actual)
     unexpected = sum(line.startswith("unexpected") for line in problems)
     organisations_extra = sum(
@@ -137,3 +140,77 @@ def fact_counts(expected):
         total += 4 * len(event["participants"])
         total += len(event["awards"]) + len(event["statistics"])
     return total
+
+
+FIELD_ORDER = (
+    "people",
+    "rank",
+    "titles",
+    "roles",
+    "date",
+    "period",
+    "kind",
+    "province",
+    "award counts",
+    "statistics",
+    "organisations",
+)
+
+
+def field_tallies(expected, actual):
+    """(right, out of) per field, to be summed over reports.
+
+    people, award counts, statistics and organisations are matched both ways, so `out of` is
+    expected + unexpected items (an F1-like share); rank, titles and roles are judged on the
+    people found; the event fields on each expected event. An award is matched by kind and is
+    right when its collectives and individuals are both right.
+    """
+    tallies = {field: [0, 0] for field in FIELD_ORDER}
+
+    def tally(field, right, out_of):
+        tallies[field][0] += right
+        tallies[field][1] += out_of
+
+    got_events = list(actual.get("events", []))
+    for index, want in enumerate(expected["events"]):
+        got = got_events[index] if index < len(got_events) else None
+        for field in ("date", "period", "kind", "province"):
+            tally(field, int(got is not None and want.get(field) == got.get(field)), 1)
+        got = got or {"participants": [], "organisations": [], "awards": [], "statistics": []}
+        got_people = {canonical(p["name"]): p for p in got["participants"]}
+        matched = 0
+        for person in want["participants"]:
+            found = got_people.pop(canonical(person["name"]), None)
+            if found is None:
+                continue
+            matched += 1
+            for field in ("rank", "titles", "roles"):
+                tally(field, int(person[field] == found[field]), 1)
+        tally("people", 2 * matched, 2 * matched + (len(want["participants"]) - matched))
+        tallies["people"][1] += len(got_people)
+        want_orgs, got_orgs = set(want["organisations"]), set(got["organisations"])
+        tally("organisations", 2 * len(want_orgs & got_orgs), len(want_orgs) + len(got_orgs))
+        remaining = list(got["awards"])
+        right = 0
+        for award in want["awards"]:
+            match = next((a for a in remaining if fold(a["kind"]) == fold(award["kind"])), None)
+            if match is None:
+                continue
+            remaining.remove(match)
+            if (match["collectives"], match["individuals"]) == (
+                award["collectives"],
+                award["individuals"],
+            ):
+                right += 1
+        tally("award counts", 2 * right, len(want["awards"]) + len(got["awards"]))
+        missing = sum(
+            line.startswith("statistic missing")
+            for line in statistic_differences(want["statistics"], got["statistics"])
+        )
+        found_figures = len(want["statistics"]) - missing
+        tally(
+            "statistics",
+            2 * found_figures,
+            len(want["statistics"]) + len(got["statistics"]),
+        )
+    return tallies

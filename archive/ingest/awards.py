@@ -10,11 +10,33 @@ CLASS = r"(?: hạng (?:Nhất|Nhì|Ba))?"
 AWARD = re.compile(
     rf"(?P<kind>Bằng khen|Giấy khen|Cờ thi đua|(?:Huân|Huy) chương [A-ZĐ]\w*(?: \w+){{0,4}}?"
     rf"(?:{CLASS}(?= cho | tặng | của |[,;.]|$)))"
-    rf"|danh hiệu\s*(?:{QUOTED}(?P<quoted>[^\"“”'‘’«»]+){QUOTED}"
+    rf"|danh hiệu\s*(?:(?:đơn vị |cá nhân |tập thể )?{QUOTED}(?P<quoted>[^\"“”'‘’«»]+){QUOTED}"
     r"|(?P<plain>[A-ZĐÀ-Ỹ][^,;.]*?)(?= cho | tặng |[,;.]|$))"
 )
 ON_BEHALF_OF = re.compile(r"thừa (?:ủy|uỷ) quyền(?: của)? (?P<giver>[^,;.]+)")
-COMMENDED_BY = re.compile(r"\bđược\s+(?P<giver>[^,;.]+?)\s+khen thưởng")
+# "được Thủ tướng Chính phủ, Bộ Quốc phòng, … khen thưởng": the givers may be a list.
+COMMENDED_BY = re.compile(r"\bđược\s+(?P<giver>[A-ZĐ][^;.]*?)\s+khen thưởng")
+# An award given with no kind named: "<giver> (đã) (biểu dương,) khen thưởng (cho) 13 tập thể,
+# 13 cá nhân"; the giver may be the sentence's subject ("UBND huyện tổ chức tổng kết …;
+# đồng thời khen thưởng cho 13 tập thể …").
+UNNAMED_AWARD = re.compile(
+    r"\bkhen thưởng\s+(?:cho\s+)?(?=(?:\d[\d.]*)\s+(?:tập thể|cá nhân|đơn vị))"
+)
+GIVER_BEFORE_PRAISE = re.compile(
+    r"(?:^|[,;:]\s*)(?:Dịp này,\s*|Nhân dịp này,\s*)?(?P<giver>[A-ZĐ][^,;:]*?)\s+"
+    r"(?:đã\s+|cũng\s+|vừa\s+)?(?:biểu dương,?\s+(?:và\s+)?)?$"
+)
+LEAD_IN_DATE = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay)[^,]{0,25},\s*)")
+SUBJECT = re.compile(
+    r"^(?P<subject>[A-ZĐ][^,;:]*?)\s+(?:đã\s+|vừa\s+)?(?:long trọng\s+)?(?:tổ chức|vừa|khen thưởng)"
+)
+# "<a body> được tặng …": one named collective receives the award.
+COLLECTIVE_RECIPIENT = re.compile(
+    r"(?:^|[,;]\s*|\bnăm \d{4},\s*)(?:Ban|Bộ|Ủy ban|UBND|Đảng|Lực lượng|Công an|Trung đoàn|"
+    r"Sư đoàn|Lữ đoàn|Tiểu đoàn|Đồn|Hải đội|Đại đội|Trường|Phòng|Sở)\b[^;.]*?\s+được\s+"
+    r"(?:(?P<giver>[A-ZĐ][^,;.]*?)\s+)?(?:tặng thưởng|tặng|trao tặng|trao)\s+"
+    r"(?:danh hiệu[^,;.]*?)?$"
+)
 GIVE_VERB = re.compile(
     r"\s*(?:đã\s+|cũng\s+)?(?:trao tặng|tặng thưởng|tặng|trao|khen thưởng|[Tt]ặng)\s*$"
 )
@@ -50,16 +72,58 @@ def giver_before(before):
     return giver if giver[:1].isupper() else None
 
 
+# Families and households commended ("2 gia đình tiêu biểu") are neither collectives nor
+# individuals; "N tập thể và cá nhân" is a sum of both and counts as neither.
+NOT_RECIPIENT_COUNTS = ("gia đình", "hộ")
+
+
 def counts(scope):
     collectives = individuals = None
     for match in COUNT.finditer(scope):
         number = int(match.group(1).replace(".", ""))
         noun = match.group(2)
+        if re.match(r"\s*(?:và|,)\s*cá nhân", scope[match.end() :]) and noun == "tập thể":
+            continue
+        if noun.startswith(NOT_RECIPIENT_COUNTS):
+            continue
         if collectives is None and noun.startswith(COLLECTIVE_NOUNS):
             collectives = number
         elif individuals is None and noun.startswith(INDIVIDUAL_NOUNS):
             individuals = number
     return collectives, individuals
+
+
+def subject_of(sentence):
+    """The sentence's subject before its first verb: "Sáng 21/11, UBND huyện X tổ chức …"."""
+    sentence = re.sub(r"^\([^()]{2,30}\)\s*[-–—]\s*", "", sentence)  # "(QNO) - "
+    match = SUBJECT.match(LEAD_IN_DATE.sub("", sentence))
+    return match.group("subject").strip() if match else None
+
+
+def unnamed_awards(sentence, title_subject=None):
+    """Awards given with no kind named ("khen thưởng 3 tập thể và 8 cá nhân"): kind "Khen
+    thưởng", the giver written before the verb or else the sentence's subject."""
+    awards = []
+    for match in UNNAMED_AWARD.finditer(sentence):
+        clause_start = sentence.rfind(";", 0, match.start()) + 1
+        before = GIVER_BEFORE_PRAISE.search(sentence[clause_start : match.start()])
+        giver = before.group("giver").strip() if before else None
+        if giver and LEAD_IN_DATE.match(giver + ","):
+            giver = None
+        giver = giver or subject_of(sentence) or title_subject or ""
+        scope = sentence[match.end() :]
+        end = re.search(r"[;.]", scope)
+        collectives, individuals = counts(scope[: end.start()] if end else scope)
+        awards.append(
+            ParsedAward(
+                kind="Khen thưởng",
+                giver=giver,
+                collectives=collectives,
+                individuals=individuals,
+                sentence=sentence,
+            )
+        )
+    return awards
 
 
 def find_awards(sentence):
@@ -83,6 +147,10 @@ def find_awards(sentence):
             giver = previous_giver or ""
         scope_end = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
         collectives, individuals = counts(sentence[match.end() : scope_end])
+        recipient = COLLECTIVE_RECIPIENT.search(sentence[clause_start : match.start()])
+        if recipient and collectives is None and individuals is None:
+            collectives = 1  # what comes before "được" is the recipient, never the giver
+            giver = (recipient.group("giver") or "").strip()
         awards.append(
             ParsedAward(
                 kind=kind,
@@ -96,6 +164,9 @@ def find_awards(sentence):
         spans.append((match.start(), scope_end))
         previous_end, previous_giver = match.end(), giver
     if not matches:
+        unnamed = unnamed_awards(sentence)
+        if unnamed:
+            return unnamed, [(0, len(sentence))]
         commended = COMMENDED_BY.search(sentence)
         if commended:
             awards.append(
@@ -106,3 +177,44 @@ def find_awards(sentence):
                 )
             )
     return awards, spans
+
+
+def headline_awards(title, body_awards):
+    """Awards the headline states that the body does not ("Quận X khen thưởng 18 tập thể, 53
+    cá nhân …", "Ban CHQS huyện X được tặng thưởng Huân chương …"): a headline is a statement of
+    the article, not a caption. An award of a kind the body already gives is not repeated."""
+    if not title:
+        return []
+    awards, _spans = find_awards(title)
+    if any(a.kind == "Khen thưởng" for a in awards) and any(
+        a.collectives or a.individuals for a in body_awards
+    ):
+        return []
+    known = [fold_kind(a.kind) for a in body_awards]
+    return [
+        a
+        for a in awards
+        if not any(
+            k.startswith(fold_kind(a.kind)) or fold_kind(a.kind).startswith(k) for k in known
+        )
+    ]
+
+
+def fold_kind(kind):
+    return kind.lower()
+
+
+def drop_summaries(awards):
+    """ "trao Huân chương Bảo vệ Tổ quốc tặng 4 cá nhân" before the three classes given (1 + 1 +
+    2 cá nhân) is their sum, not a fourth award."""
+    kept = []
+    for award in awards:
+        parts = [a for a in awards if a is not award and a.kind.startswith(award.kind + " ")]
+        total = (
+            sum(a.collectives or 0 for a in parts),
+            sum(a.individuals or 0 for a in parts),
+        )
+        if len(parts) >= 2 and total == (award.collectives or 0, award.individuals or 0):
+            continue
+        kept.append(award)
+    return kept

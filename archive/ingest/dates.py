@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 DAY_MONTH = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay)(?: nay| qua)?"
-    r"\s*(?:\(\s*)?(?:các ngày |ngày )?(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s*[/.-]\s*(\d{1,2})"
+    r"\s*(?:\(\s*)?(?:các ngày |ngày )?(\d{1,2})(?:\s*(?:[-–]|và)\s*\d{1,2})?\s*[/.-]\s*(\d{1,2})"
     r"(?:\s*[/.-]\s*(\d{4}))?"
 )
 WRITTEN_DATE = re.compile(r"\b[Nn]gày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")
@@ -44,9 +44,19 @@ def day_month_year(text):
     return None
 
 
-def resolve_year(day, month, published=None, period=None):
-    """The year that puts day/month nearest to the published date (not after it), or else
-    nearest to the end of the period reviewed; None when neither is known."""
+def named_year(text):
+    """The latest year written in `text` ("Lễ giao, nhận quân năm 2023"; "(22-12-1944/22-12-2023)"
+    names the anniversary's year last), or None."""
+    years = [int(y) for y in re.findall(r"(?:19[4-9]\d|20\d\d)(?!\d)", text)]
+    return max(years) if years else None
+
+
+def resolve_year(day, month, published=None, period=None, end_month=12, context_year=None):
+    """The year of a day and month written without one, from the text's own context only:
+    nearest to the published date or the index stamp (not after it); else nearest to the end
+    of the period reviewed (see below; "06 tháng đầu năm 2024" ends in June); else the
+    year named around the date (an exercise or a ceremony "năm 2023"). None when the text
+    gives no year at all; never today's year."""
     if published:
         published = published.date() if hasattr(published, "date") else published
         for year in (published.year, published.year - 1):
@@ -55,12 +65,25 @@ def resolve_year(day, month, published=None, period=None):
                 return year
         return None
     if period:
-        end = date(period[1], 12, 31)
-        candidates = [safe_date(y, month, day) for y in (period[1], period[1] + 1)]
-        candidates = [c for c in candidates if c]
-        if candidates:
-            return min(candidates, key=lambda c: abs((c - end).days)).year
+        # Year-end reviews are held from November to March: a date in the first quarter
+        # follows the year reviewed ("Sáng 09/01" reviewing 2023 is 2024); any other falls
+        # in the period's last year ("Ngày 22-5" closing "giai đoạn 2019-2024" is 2024).
+        early_next_year = end_month == 12 and month <= 3
+        year = period[1] + 1 if early_next_year else period[1]
+        if safe_date(year, month, day):
+            return year
+    if context_year:
+        return context_year
     return None
+
+
+MONTHS_REVIEWED = re.compile(r"(\d{1,2}) tháng đầu năm")
+
+
+def period_end_month(label):
+    """The month a period ends: 12, or N for "N tháng đầu năm …"."""
+    match = MONTHS_REVIEWED.search(label or "")
+    return min(12, max(1, int(match.group(1)))) if match else 12
 
 
 def safe_date(year, month, day):

@@ -3,17 +3,34 @@
 import re
 
 from archive.ingest import source as sources
-from archive.ingest.awards import find_awards
-from archive.ingest.dates import day_month_year, find_period, resolve_year, safe_date
+from archive.ingest.awards import drop_summaries, find_awards, headline_awards
+from archive.ingest.dates import (
+    day_month_year,
+    find_period,
+    named_year,
+    period_end_month,
+    resolve_year,
+    safe_date,
+)
 from archive.ingest.figures import find_figures
 from archive.ingest.layout import read_layout, split_sentences
+from archive.ingest.lexicon import PROVINCES
 from archive.ingest.organisations import PROVINCE_SPELLING, find_organisations
 from archive.ingest.people import find_participants, starts_predicate
 from archive.ingest.records import ParsedArticle, ParsedEvent
-from archive.text import canonical
+from archive.text import canonical, fold
 
 EVENT_NOUN = re.compile(
     r"\b(?:[Hh]ội nghị|[Ll]ễ|(?:tổ chức |khai mạc |[Cc]uộc )?[Dd]iễn tập|[Hh]ội thao|[Hh]ội thi)\s"
+)
+# Reports also name the event by its activity, with no "Hội nghị": "UBND huyện tổ chức tổng kết
+# nhiệm vụ …", "Quận ủy … vừa tổng kết diễn tập …" (read with the conference nouns), and, when
+# no conference is named at all, "Đại hội Thi đua quyết thắng …", "khai giảng lớp bồi dưỡng …",
+# "buổi làm việc", "sinh hoạt truyền thống …" (searched in the photo captions too).
+REVIEW_ACTIVITY = re.compile(r"\b(?:tổ chức|vừa|đã) (?P<noun>tổng kết|sơ kết)\s")
+OTHER_ACTIVITY = re.compile(
+    r"(?P<noun>\b[Đđ]ại hội [Tt]hi đua|\b[Kk]hai giảng (?:lớp|khóa)|\b[Bb]uổi làm việc"
+    r"|\b[Ss]inh hoạt truyền thống)(?=[\s,.;]|$)"
 )
 DESCRIPTORS = tuple(
     canonical(word)
@@ -34,6 +51,7 @@ DESCRIPTORS = tuple(
         "biểu dương",
         "tập huấn",
         "giao nhận quân",
+        "giao, nhận quân",
         "giao quân",
         "ra quân",
         "khu vực phòng thủ",
@@ -55,14 +73,23 @@ KINDS = (
     ("tổng kết", "review"),
     ("diễn tập", "exercise"),
     ("giao nhận quân", "recruitment"),
+    ("giao, nhận quân", "recruitment"),
     ("giao quân", "recruitment"),
     ("tập huấn", "training"),
     ("huấn luyện", "training"),
     ("triển khai", "deployment"),
     ("quán triệt", "deployment"),
+    ("khai giảng", "training"),
+    ("bồi dưỡng", "training"),
+    # meetings that are not conferences: they report, but review no period as such
+    ("làm việc", "other"),
+    ("kiểm tra", "other"),
+    ("sinh hoạt", "other"),
+    ("kỷ niệm", "other"),
+    ("phát động", "other"),
 )
 # These look ahead or act; they review no period ("năm 2024" there is the event's own year).
-NO_PERIOD = {"deployment", "exercise", "recruitment"}
+NO_PERIOD = {"deployment", "exercise", "recruitment", "training"}
 FALLBACK_TITLES = {
     "review": "Hội nghị tổng kết",
     "interim_review": "Hội nghị sơ kết",
@@ -89,7 +116,7 @@ class ParseError(ValueError):
 
 
 def parse_source(source):
-    layout = read_layout(source.body)
+    layout = read_layout(source.body, title=source.meta.get("title"))
     meta = source.meta
     article = ParsedArticle(
         text=source.body,
@@ -117,19 +144,25 @@ def parse_text(text, name=None):
 def parse_event(layout, article):
     sentences = [s for paragraph in layout.paragraphs for s in split_sentences(paragraph)]
     narrative = "\n".join(layout.paragraphs)
-    named = find_event_title(sentences, article.title)
+    named = find_event_title(sentences, article.title) or find_activity(
+        sentences + layout.captions, article.title
+    )
     participants = find_participants(sentences)
     if not named and not participants and not re.search(r"[Hh]ội nghị|[Dd]iễn tập", narrative):
         return None
     title_sentence, title = named or (None, None)
+    if title_sentence in layout.captions:
+        title_sentence = None
     period_found = (find_period(title) if title else None) or find_period(narrative)
     period, period_label = period_found if period_found else (None, "")
-    kind = find_kind(title, period)
+    kind = find_kind(title or article.title, period)
+    if kind == "deployment" and reviews_past_year(title, narrative):
+        kind, period, period_label = "review", reviews_past_year(title, narrative), ""
     if kind in NO_PERIOD:
         period, period_label = None, ""
-    province = find_province(narrative, article.publisher, article.title)
+    province = find_province(narrative, article.publisher, article.title, article.url)
     event = ParsedEvent(
-        title=title or fallback_title(kind, period, period_label),
+        title=title or article.title or fallback_title(kind, period, period_label),
         kind=kind,
         period=period,
         period_label=period_label,
@@ -138,21 +171,41 @@ def parse_event(layout, article):
         participants=participants,
         organisations=find_organisations(f"{article.title or ''}\n{narrative}", province),
     )
-    event.date, event.date_precision = find_date(sentences, article.published, period)
-    years = relative_period(title, event.date or article.published)
+    event.date, event.date_precision = find_date(
+        sentences, article.published or layout.index_date, period, period_end_month(period_label)
+    )
+    years = relative_period(title, event.date or article.published) if kind == "review" else None
     if years:
         event.period = years
     for sentence in sentences:
         awards, spans = find_awards(sentence)
         event.awards += awards
         event.statistics += find_figures(sentence, spans)
+    event.awards = headline_awards(article.title, event.awards) + drop_summaries(event.awards)
     return event
+
+
+def find_activity(texts, article_title):
+    """(sentence, title) of an event named only by an activity that is not a conference."""
+    candidates = ([(None, article_title)] if article_title else []) + [(s, s) for s in texts]
+    for sentence, text in candidates:
+        match = OTHER_ACTIVITY.search(text)
+        if match:
+            title = match.group("noun") + " " + cut_title(text[match.end() :])
+            return sentence, title[0].upper() + title[1:].rstrip()
+    return None
 
 
 def find_event_title(sentences, article_title):
     candidates = ([(None, article_title)] if article_title else []) + [(s, s) for s in sentences]
     for sentence, text in candidates:
-        for match in EVENT_NOUN.finditer(text):
+        activities = [(m.start("noun"), m.end()) for m in REVIEW_ACTIVITY.finditer(text)]
+        nouns = [(m.start(), m.end()) for m in EVENT_NOUN.finditer(text)]
+        for start, end in sorted(nouns + activities):
+            if (start, end) in activities:
+                title = text[start:end] + cut_title(text[end:])
+                return sentence, title[0].upper() + title[1:]
+            match = EVENT_NOUN.match(text, start)
             rest = text[match.end() :]
             if not canonical(rest).lower().startswith(DESCRIPTORS):
                 continue
@@ -193,6 +246,21 @@ def find_kind(title, period):
     return "review" if period else "other"
 
 
+def reviews_past_year(title, narrative):
+    """A deployment conference for year N that reports the results of year N-1 is that year's
+    review: (N-1, N-1), else None. Results are a sentence opening "Năm qua," / "(Trong) năm
+    N-1," or "… năm N-1 đạt|hoàn thành …" ("so với năm N-1" is a comparison, not results)."""
+    year = named_year(title or "")
+    if not year:
+        return None
+    past = rf"(?:qua|{year - 1})"
+    opening = rf"(?:^|[.!?…]\s+|\n)(?:Trong )?[Nn]ăm {past}\s*,"
+    achieved = rf"\bnăm {year - 1} (?:đã )?(?:đạt|hoàn thành)\b"
+    if re.search(opening, narrative) or re.search(achieved, narrative):
+        return (year - 1, year - 1)
+    return None
+
+
 def fallback_title(kind, period, period_label):
     title = FALLBACK_TITLES[kind]
     if period_label:
@@ -205,14 +273,24 @@ def fallback_title(kind, period, period_label):
 
 
 RELATIVE_PERIOD = re.compile(r"\b(\d{1,2}) năm (?:thực hiện|triển khai|xây dựng|thi hành)")
+# "Tổng kết thực hiện Luật Dân quân tự vệ (DQTV) năm 2009": from the law's year to the review.
+SINCE_DOCUMENT = re.compile(
+    r"\bthực hiện (?:Luật|Nghị quyết|Chỉ thị|Nghị định|Pháp lệnh)\b[^.;]{0,60}?\bnăm (\d{4})\b"
+)
 
 
 def relative_period(title, held):
-    """ "tổng kết 10 năm thực hiện Nghị quyết 28" held in 2023 reviews 2013–2023."""
-    match = RELATIVE_PERIOD.search(title or "")
-    if not match or held is None:
+    """ "tổng kết 10 năm thực hiện Nghị quyết 28" held in 2023 reviews 2013–2023; "tổng kết
+    thực hiện Luật … năm 2009" held in 2017 reviews 2009–2017."""
+    if held is None:
         return None
-    return (held.year - int(match.group(1)), held.year)
+    match = RELATIVE_PERIOD.search(title or "")
+    if match:
+        return (held.year - int(match.group(1)), held.year)
+    match = SINCE_DOCUMENT.search(title or "")
+    if match and int(match.group(1)) < held.year:
+        return (int(match.group(1)), held.year)
+    return None
 
 
 def find_place(sentence):
@@ -228,28 +306,65 @@ def find_place(sentence):
     return ""
 
 
-def find_province(narrative, publisher, title):
+LOWER_LEVEL_BEFORE = re.compile(r"(?:xã|huyện|phường|quận|thị trấn|thị xã|thôn|bản|ấp)\s+$", re.I)
+CITY_BEFORE = re.compile(r"(?:[Tt]hành phố|TP\.?|tỉnh)\s*$")
+
+
+def is_province_mention(text, match):
+    """ "xã Tây Ninh Hòa" is a commune of Khánh Hòa, "Chủ tịch Hồ Chí Minh" is a person: a
+    province's name counts when no lower administrative word precedes it and no capitalised
+    syllable continues it; Hồ Chí Minh counts only after "Thành phố", "TP" or "tỉnh"."""
+    before, after = text[max(0, match.start() - 12) : match.start()], text[match.end() :]
+    continued = re.match(r" (\w)", after)
+    if LOWER_LEVEL_BEFORE.search(before) or (continued and continued.group(1).isupper()):
+        return False
+    return match.group() != canonical("Hồ Chí Minh") or bool(CITY_BEFORE.search(before))
+
+
+HOST_KEYS = sorted(
+    {re.sub(r"[^a-z]", "", fold(p)): p for p in PROVINCES}.items(), key=lambda i: -len(i[0])
+)
+
+
+def province_of_address(url):
+    """The province a publisher's address names ("dinhlap.langson.gov.vn", "baoquangnam.vn",
+    "krongpac.daklak.gov.vn"): a label that is, or holds, a province's folded name."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
+    for label in host.split("."):
+        for key, province in HOST_KEYS:
+            if label == key or (len(key) >= 6 and key in label):
+                return PROVINCE_SPELLING[canonical(province)]
+    return None
+
+
+def find_province(narrative, publisher, title, url=""):
     """The province named most often (either tone placement), ties to the publisher's, then
-    to the first named."""
+    to the first named; when the text names none, the one the source address names."""
     text = canonical(f"{title or ''}\n{narrative}")
     counts, first = {}, {}
     for match in PROVINCE_NAME.finditer(text):
+        if not is_province_mention(text, match):
+            continue
         province = PROVINCE_SPELLING[match.group()]
         counts[province] = counts.get(province, 0) + 1
         first.setdefault(province, match.start())
     if not counts:
-        return None
+        return province_of_address(url)
     publisher = canonical(publisher or "")
     return max(counts, key=lambda p: (counts[p], canonical(p) in publisher, -first[p]))
 
 
-def find_date(sentences, published, period):
-    for sentence in sentences:
+def find_date(sentences, published, period, end_month=12):
+    """The first day written as the event's, its year from the text's context (the published
+    date or index stamp, the period reviewed, or the year named in that sentence or the next
+    two)."""
+    for index, sentence in enumerate(sentences):
         found = day_month_year(sentence)
         if not found:
             continue
         day, month, year = found
-        year = year or resolve_year(day, month, published, period)
+        context = named_year(" ".join(sentences[index : index + 3]))
+        year = year or resolve_year(day, month, published, period, end_month, context)
         held = safe_date(year, month, day) if year else None
         if held:
             return held, "day"

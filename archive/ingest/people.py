@@ -55,7 +55,32 @@ NAME_STOPS = tuple(
 NOT_NAMES = {fold(n) for n in ("Hồ Chí Minh",)} | {fold(p) for p in PROVINCES}
 HONORIFICS = {"Ông", "Bà", "Anh", "Chị"}
 SEPARATOR = re.compile(r"^\s*(?:,|[-–—](?=\s))\s*")
-COMRADE_BEFORE = re.compile(r"(?:[Đđ]ồng chí|[Cc]ác đồng chí)\s*:?\s*$")
+# "đồng chí", and mid-sentence forms of address "ông", "bà", "anh", "chị" (lower case: "Bà Rịa"
+# is a place), introduce a name whatever its family.
+COMRADE_BEFORE = re.compile(r"(?:[Đđ]ồng chí|[Cc]ác đồng chí|(?<=\s)(?:ông|bà|anh|chị))\s*:?\s*$")
+# "Phó Tổng tham mưu trưởng", "Phó Chủ tịch": Phó opening a title, not the family name Phó.
+TITLE_AFTER_PHO = {
+    "Tổng",
+    "Chủ",
+    "Bí",
+    "Giám",
+    "Chỉ",
+    "Trưởng",
+    "Tư",
+    "Chính",
+    "Tham",
+    "Thủ",
+    "Cục",
+    "Hiệu",
+    "Chánh",
+    "Viện",
+    "Ban",
+    "Thường",
+}
+LIST_OF_PLACES = re.compile(
+    r"(?:(?:^|[,;:(]\s*)(?:[Xx]ã|[Hh]uyện|[Pp]hường|[Qq]uận|[Tt]hị trấn|[Tt]hị xã)"
+    r"|\s(?:Xã|Huyện|Phường|Quận|Thị trấn|Thị xã))\s+[A-ZĐ][^,;:]*,\s*$"
+)
 NOT_ATTEND = re.compile(r"^dự\s+(?:án|báo|kiến|thảo|toán|bị|phòng|định|trữ|luật)\b")
 ADVERBS = re.compile(r"^(?:đã|cũng|cùng|đều|vừa)\s+")
 LIST_INTRO = re.compile(
@@ -91,7 +116,7 @@ def is_capitalised(word):
 
 def introduced(sentence, start):
     """A rank or "đồng chí" just before `start`: what follows is a name, whatever its family."""
-    before = sentence[:start]
+    before = sentence[max(0, start - 24) : start]  # the pattern ends at `start`: a window will do
     return bool(COMRADE_BEFORE.search(before)) or rank_before(sentence, start)[0] is not None
 
 
@@ -109,18 +134,28 @@ def find_names(sentence):
         if not is_capitalised(word) or not (known_family or introduced(sentence, start)):
             i += 1
             continue
+        if word == "Phó" and i + 1 < len(words) and words[i + 1][0] in TITLE_AFTER_PHO:
+            i += 1
+            continue
+        if continues_place(sentence, words, i):
+            i += 1
+            continue
         j = i + 1
         while (
             j < len(words)
             and j - i < 5
             and is_capitalised(words[j][0])
-            and not canonical(sentence[words[j][1] :]).startswith(NAME_STOPS)
+            and not canonical(sentence[words[j][1] : words[j][1] + 24]).startswith(NAME_STOPS)
             and sentence[words[j - 1][2] : words[j][1]] == " "
         ):
             j += 1
         if j - i >= 2:
             end = words[j - 1][2]
             name = sentence[start:end]
+            place = leading_province(name)
+            if place:
+                i += place  # "Bí thư Tỉnh ủy Đồng Nai Nguyễn Hồng Lĩnh": skip the province only
+                continue
             if not is_place(sentence, start, name):
                 found.append((name, start, end))
             i = j
@@ -129,10 +164,34 @@ def find_names(sentence):
     return found
 
 
+def leading_province(name):
+    """How many syllables of `name` are a province's name it opens with (0 if none)."""
+    folded = fold(name)
+    for place in NOT_NAMES:
+        if folded.startswith(place + " "):
+            return len(place.split())
+    return 0
+
+
+def continues_place(sentence, words, i):
+    """ "xã Tây Ninh Hòa": a single capitalised syllable right after a place word, then this
+    one: the place's name goes on here ("Ninh Hòa" is not a person)."""
+    if i < 2 or sentence[words[i - 1][2] : words[i][1]] != " ":
+        return False
+    previous = words[i - 1][0]
+    if not is_capitalised(previous) or canonical(previous) in FAMILY_KEYS:
+        return False
+    return words[i - 2][0].lower() in {"xã", "huyện", "phường", "quận", "thôn", "ấp", "bản"}
+
+
 def is_place(sentence, start, name):
     folded = fold(name)
     if any(folded == p or folded.startswith(p + " ") for p in NOT_NAMES):
         return True
+    if sentence[:start].rstrip().endswith(",") and LIST_OF_PLACES.search(
+        sentence[max(0, start - 80) : start]
+    ):
+        return True  # "Quận Ngô Quyền, Lê Chân": the next item of a list of places
     before = sentence[:start].rstrip().lower()
     if before.endswith(("tỉnh", "thành phố", "tp", "tp.")):
         return False  # "tỉnh Lý Thái Hải" is a title before a name: provinces are known above
@@ -141,12 +200,12 @@ def is_place(sentence, start, name):
 
 def rank_before(sentence, start):
     """(rank, start of the rank) written just before `start`, else (None, start)."""
-    before = sentence[:start]
-    match = re.search(r"(\w+\s+\w+)\s+(?:đồng chí\s+)?$", before)
+    offset = max(0, start - 40)
+    match = re.search(r"(\w+\s+\w+)\s+(?:đồng chí\s+)?$", sentence[offset:start])
     if match:
         key = canonical(match.group(1)).lower()
         if key in RANK_BY_KEY:
-            return RANK_BY_KEY[key], match.start(1)
+            return RANK_BY_KEY[key], offset + match.start(1)
     return None, start
 
 
@@ -309,6 +368,13 @@ def roles_for(sentence, mentions):
     return roles
 
 
+def cut_off_name(key, by_key):
+    """An excerpt cut off mid-name ("…, đồng chí Hồ Anh "): the one participant whose name
+    it begins, else None."""
+    matches = [known for known in by_key if known.startswith(key + " ")]
+    return matches[0] if len(matches) == 1 else None
+
+
 def find_participants(sentences):
     """Participants of one event, in order of first mention, from its narrative sentences."""
     participants = []
@@ -317,6 +383,8 @@ def find_participants(sentences):
         mentions = sentence_mentions(sentence, participants)
         for mention, roles in zip(mentions, roles_for(sentence, mentions), strict=True):
             key = canonical(mention.name).lower()
+            if key not in by_key and not sentence[mention.end :].strip():
+                key = cut_off_name(key, by_key) or key
             person = by_key.get(key)
             if person is None:
                 person = ParsedParticipant(name=mention.name)

@@ -115,7 +115,10 @@ def event_json(event):
             for p in event.participants
         ],
         "organisations": [o.name for o in event.organisations],
-        "awards": [{k: v for k, v in asdict(a).items() if k != "sentence"} for a in event.awards],
+        "awards": [
+            {k: (v or None) if k == "giver" else v for k, v in asdict(a).items() if k != "sentence"}
+            for a in event.awards
+        ],
         "statistics": [
             {k: v for k, v in asdict(s).items() if k != "sentence"} for s in event.statistics
         ],

@@ -1,7 +1,8 @@
 """Reading article files: bytes → checked text, and the optional header above the body.
 
 A fixture file starts with a header between two `---` lines (`key`, `publisher`, `url`, `title`,
-`published`); a bare article, as pasted from a news site, has none.
+`published`); a page saved from the web may instead open with `source: URL`, `title: …` and
+`excerpt: yes` lines ended by a blank line; a bare article, as pasted from a news site, has none.
 """
 
 import hashlib
@@ -13,6 +14,10 @@ from pathlib import Path
 from archive.text import nfc
 
 HEADER_KEYS = {"key", "publisher", "url", "title", "published"}
+# A saved page's header: `source:` first, then these keys, then a blank line.
+PAGE_HEADER_KEYS = {"source": "url", "title": "title", "excerpt": None}
+PAGE_HEADER_START = re.compile(r"^source:\s*\S+", re.I)
+NO_TITLE = re.compile(r"^\(?\s*none\b.*\)?$", re.I)  # "(none in excerpt)"
 MIN_BODY_CHARS = 80
 
 
@@ -58,6 +63,8 @@ def split_header(text):
     """(header dict, body) for text that may start with a `---` header."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
+    if lines and PAGE_HEADER_START.match(lines[0]):
+        return split_page_header(lines)
     if not lines or lines[0].strip() != "---":
         return {}, text
     try:
@@ -75,6 +82,22 @@ def split_header(text):
     if "published" in meta:
         meta["published"] = parse_header_datetime(meta["published"])
     return meta, "\n".join(lines[end + 1 :])
+
+
+def split_page_header(lines):
+    """`source:` / `title:` / `excerpt:` lines up to the first blank line: (meta, body)."""
+    meta = {}
+    for index, line in enumerate(lines):
+        if not line.strip():
+            return meta, "\n".join(lines[index + 1 :])
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in PAGE_HEADER_KEYS:
+            return {}, "\n".join(lines)  # not a header after all: all of it is the body
+        field_name, value = PAGE_HEADER_KEYS[key], value.strip()
+        if field_name and value and not (field_name == "title" and NO_TITLE.match(value)):
+            meta[field_name] = value
+    return meta, ""
 
 
 def parse_header_datetime(value):

@@ -39,3 +39,21 @@ def test_bare_text_has_no_header_and_a_key_from_its_name_or_content():
 def test_bad_input_is_refused_with_a_reason(data, reason):
     with pytest.raises(SourceError, match=reason):
         from_bytes(data)
+
+
+def test_saved_page_header_gives_the_address_and_title():
+    header = "source: https://baobacgiang.vn/a-123.html\ntitle: Lễ giao nhận quân\nexcerpt: yes"
+    text = f"{header}\n\n{BODY}"
+    source = from_text(text)
+    assert source.meta == {"url": "https://baobacgiang.vn/a-123.html", "title": "Lễ giao nhận quân"}
+    assert source.body == BODY
+
+
+def test_saved_page_header_without_a_headline_has_no_title():
+    text = f"source: http://x.gov.vn/p/1\ntitle: (none in excerpt)\nexcerpt: yes\n\n {BODY}"
+    assert from_text(text).meta == {"url": "http://x.gov.vn/p/1"}
+
+
+def test_a_first_line_that_only_starts_like_a_header_is_body():
+    text = f"source: http://x.vn/1\nSáng 09/01, hội nghị diễn ra.\n\n{BODY}"
+    assert from_text(text).meta == {}
