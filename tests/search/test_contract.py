@@ -245,3 +245,8 @@ def test_each_facet_count_is_what_filtering_by_it_finds(indexed):
         for value, count in faceted.facets[name][:3]:
             narrowed = search("hội nghị", filters=Filters(values={name: value}))
             assert narrowed.total == count, (name, value)
+
+
+@pytest.mark.parametrize("typed", [*HOSTILE, "\ufffd\ufffd%", "ab.c", "[x", "}{ ab", "a\\b"])
+def test_hostile_autocomplete_never_raises(indexed, typed):
+    assert all(isinstance(name, str) for name, _url in autocomplete(typed))

@@ -152,7 +152,8 @@ def all_of(queries):
 
 def prefix(name, folded):
     """Terms of `name` that begin with `folded` (Tantivy's regex query; constant score)."""
-    pattern = "".join(f"\\{c}" if not c.isalnum() else c for c in folded) + ".*"
+    # Every character that is not a letter or digit as a code point: never regex syntax.
+    pattern = "".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in folded) + ".*"
     return tantivy.Query.regex_query(SCHEMA, name, pattern)
 
 
