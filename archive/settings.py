@@ -1,8 +1,9 @@
 """Settings, driven by the environment.
 
-Unset, everything is embedded: SQLite and a Whoosh index under `var/`. `DATABASE_URL` moves the
-data to PostgreSQL, `ARCHIVE_SEARCH_BACKEND` chooses the search backend, `ARCHIVE_INDEX_DIR` the
-Whoosh index directory. With `DJANGO_DEBUG=0` a `DJANGO_SECRET_KEY` is required.
+Unset, everything is embedded: SQLite and a Tantivy index under `var/`. `DATABASE_URL` moves the
+data to PostgreSQL, `ARCHIVE_SEARCH_BACKEND` chooses the search backend (tantivy, whoosh,
+postgres), `ARCHIVE_INDEX_DIR` the folder of the embedded indexes (Tantivy's in `tantivy/`).
+With `DJANGO_DEBUG=0` a `DJANGO_SECRET_KEY` is required.
 """
 
 import os
@@ -137,7 +138,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-ARCHIVE_SEARCH_BACKEND = os.environ.get("ARCHIVE_SEARCH_BACKEND", "whoosh")
+ARCHIVE_SEARCH_BACKEND = os.environ.get("ARCHIVE_SEARCH_BACKEND", "tantivy")
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", VAR_DIR / "index"))
 
 LOGGING = {

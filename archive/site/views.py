@@ -18,7 +18,7 @@ from archive.models import (
     Participation,
     Person,
 )
-from archive.search.backends.base import FACETS, PAGE_SIZE
+from archive.search.schema import FACETS, PAGE_SIZE
 from archive.site.filters import ArchiveFilterSet, SearchForm
 from archive.site.presentation import active_chips, facet_choices, warn_invalid
 from archive.text import fold, initial_letter
