@@ -124,3 +124,21 @@ class StatisticForm(forms.Form):
 ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=1)
 AwardFormSet = forms.formset_factory(AwardForm, extra=1)
 StatisticFormSet = forms.formset_factory(StatisticForm, extra=1)
+
+
+class MergeForm(forms.Form):
+    """Which of the selected records survives a merge."""
+
+    keep = forms.ModelChoiceField(
+        label=_("record to keep"),
+        queryset=Person.objects.none(),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the record to keep."),
+            "invalid_choice": _("Choose the record to keep among the selected ones."),
+        },
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = queryset

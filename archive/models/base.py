@@ -50,8 +50,12 @@ def canonical_spacing(text):
 
 
 def unique_slug(model, text):
+    """A slug no record of `model` has, nor had before it was merged into another."""
+    from archive.models.redirects import MergedSlug
+
     base = slugify_vi(text) or "x"
     slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
+    merged = MergedSlug.objects.for_model(model)
+    while model.objects.filter(slug=slug).exists() or merged.filter(old_slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug

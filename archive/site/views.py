@@ -20,6 +20,7 @@ from archive.models import (
     Statistic,
 )
 from archive.site.filters import ArchiveFilterSet, SearchFilterSet
+from archive.site.redirects import MergedSlugRedirectMixin
 from archive.text import initial_letter
 
 FACETS = ("type", "year", "kind", "province", "person", "organisation", "award_kind")
@@ -271,7 +272,7 @@ class PersonListView(ListView):
         return context
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(MergedSlugRedirectMixin, DetailView):
     queryset = Person.objects.prefetch_related(
         Prefetch(
             "participations",
@@ -327,7 +328,7 @@ class OrganisationListView(ListView):
         )
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(MergedSlugRedirectMixin, DetailView):
     queryset = Organisation.objects.select_related("parent").prefetch_related(
         "children",
         Prefetch("events", queryset=Event.objects.latest()),
