@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from archive.desk import merge
 from archive.desk.forms import MergeForm
-from archive.desk.importing import import_view
+from archive.desk.importing import ImportView
 from archive.desk.merge import fullest
 from archive.models import (
     Article,
@@ -143,7 +143,7 @@ class ArticleAdmin(EditTrackingAdmin):
     def import_report(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        return import_view(self, request)
+        return ImportView.as_view(model_admin=self)(request)
 
 
 @admin.register(Event)

@@ -61,9 +61,10 @@ def review(client):
 def confirm_data(response, **changes):
     context = response.context
     data = form_data(
-        [context["event_form"]], [context["people"], context["awards"], context["figures"]]
+        [context["article_form"], context["event_form"]],
+        [context["people"], context["awards"], context["figures"]],
     )
-    data.update(source_text=context["source_text"], action="confirm", **changes)
+    data.update(paste=context["paste_token"], action="confirm", **changes)
     return data
 
 
