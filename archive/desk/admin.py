@@ -13,12 +13,14 @@ from django.db.models import Count, OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from archive.desk import merge
-from archive.desk.forms import MergeForm
+from archive.desk.forms import LinesField, MergeForm
 from archive.desk.importing import ImportView
 from archive.desk.merge import fullest
+from archive.desk.participations import ParticipationGroupForm, ParticipationGroupFormSet
 from archive.models import (
     Article,
     Award,
@@ -53,7 +55,18 @@ class VietnameseSearchMixin:
         return queryset, may_have_duplicates
 
 
-class EditTrackingAdmin(VietnameseSearchMixin, admin.ModelAdmin):
+class PlainListsMixin:
+    """Titles and aliases are typed one per line (or separated by commas), never as JSON."""
+
+    list_fields = ("titles", "aliases")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.list_fields:
+            return LinesField(label=capfirst(db_field.verbose_name), required=False)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, admin.ModelAdmin):
     """Records which fields an editor changed, so that a re-import keeps them."""
 
     readonly_fields = ("edited_fields",)
@@ -80,16 +93,22 @@ class EditTrackingFormSet(BaseInlineFormSet):
         return super().save_existing(form, obj, commit=commit)
 
 
-class EditTrackingInline(admin.TabularInline):
+class EditTrackingInline(PlainListsMixin, admin.TabularInline):
     extra = 0
     formset = EditTrackingFormSet
     readonly_fields = ("edited_fields",)
 
 
 class ParticipationInline(EditTrackingInline):
+    """One row per person at the event, the roles ticked (stored as one row per role)."""
+
     model = Participation
-    fields = ("person", "name_as_written", "rank", "titles", "role", "order", "edited_fields")
+    form = ParticipationGroupForm
+    formset = ParticipationGroupFormSet
+    fields = ("person", "name_as_written", "rank", "titles", "roles", "order")
+    readonly_fields = ()
     autocomplete_fields = ("person",)
+    classes = ("participants",)
 
 
 class AwardInline(EditTrackingInline):

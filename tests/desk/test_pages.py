@@ -87,3 +87,12 @@ def test_the_admin_speaks_vietnamese(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert "Django" not in html
     assert "Bàn biên tập" in html
+
+
+def test_the_admin_scripts_speak_vietnamese(admin_client):
+    catalog = admin_client.get("/admin/jsi18n/").content.decode()
+    assert (
+        '"Choose all %s": "Ch\\u1ecdn t\\u1ea5t c\\u1ea3 %s"' in catalog
+        or "Chọn tất cả %s" in catalog
+    )
+    assert '"Remove all %s"' in catalog
