@@ -15,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from archive.desk import merge
 from archive.desk.forms import LinesField, MergeForm
@@ -66,7 +67,7 @@ class PlainListsMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, admin.ModelAdmin):
+class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, SimpleHistoryAdmin):
     """Records which fields an editor changed, so that a re-import keeps them."""
 
     readonly_fields = ("edited_fields",)

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.utils.translation import gettext
 
 from archive.models import Event, MergedSlug, Organisation, Participation, Person, Role
+from archive.models.base import merge_reason
 from archive.text import canonical
 
 
@@ -81,9 +83,11 @@ def merge_people(kept, others):
                 participation.save(update_fields=["person"])
         add_aliases(kept, other.full_name, *other.aliases)
     kept.mark_edited("aliases")
+    kept._change_reason = merge_reason(", ".join(o.full_name for o in others))
     kept.save()
     for other in others:
         MergedSlug.objects.record(other, kept)
+        other._change_reason = gettext("merged into %(kept)s") % {"kept": kept}
         other.delete()
     return kept
 
@@ -103,8 +107,10 @@ def merge_organisations(kept, others):
         if not kept.abbreviation:
             kept.abbreviation = other.abbreviation
     kept.mark_edited("aliases")
+    kept._change_reason = merge_reason(", ".join(o.name for o in others))
     kept.save()
     for other in others:
         MergedSlug.objects.record(other, kept)
+        other._change_reason = gettext("merged into %(kept)s") % {"kept": kept}
         other.delete()
     return kept
