@@ -95,9 +95,14 @@ class EditTrackingFormSet(BaseInlineFormSet):
 
 
 class EditTrackingInline(PlainListsMixin, admin.TabularInline):
+    """Rows of an event's facts; what was edited by hand shows on each fact's own page."""
+
     extra = 0
     formset = EditTrackingFormSet
-    readonly_fields = ("edited_fields",)
+    classes = ("facts",)
+
+    class Media:
+        css = {"all": ["desk/desk.css"]}
 
 
 class ParticipationInline(EditTrackingInline):
@@ -107,9 +112,8 @@ class ParticipationInline(EditTrackingInline):
     form = ParticipationGroupForm
     formset = ParticipationGroupFormSet
     fields = ("person", "name_as_written", "rank", "titles", "roles", "order")
-    readonly_fields = ()
     autocomplete_fields = ("person",)
-    classes = ("participants",)
+    classes = ("facts", "participants")
 
 
 class AwardInline(EditTrackingInline):
@@ -122,14 +126,13 @@ class AwardInline(EditTrackingInline):
         "collectives",
         "individuals",
         "order",
-        "edited_fields",
     )
     autocomplete_fields = ("giver_organisation",)
 
 
 class StatisticInline(EditTrackingInline):
     model = Statistic
-    fields = ("label", "value", "unit", "qualifier", "order", "edited_fields")
+    fields = ("label", "value", "unit", "qualifier", "order")
 
 
 @admin.register(Article)

@@ -18,7 +18,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 from django.views import View
 
 from archive.desk.forms import (
@@ -44,6 +44,12 @@ READER_REASONS = (
     gettext_noop("the header opened with --- is never closed"),
     gettext_noop("no conference, exercise or ceremony is recognisable in the text"),
 )
+# What the loader did, as the editor reads it.
+LOAD_STATUS = {
+    loader.NEW: gettext_lazy("new"),
+    loader.UPDATED: gettext_lazy("updated"),
+    loader.UNCHANGED: gettext_lazy("unchanged"),
+}
 # Review form field → Article field.
 ARTICLE_FIELDS = {
     "title": "title",
@@ -321,7 +327,7 @@ class ImportView(View):
         messages.success(
             request,
             _("Saved “%(title)s” (%(status)s).")
-            % {"title": result.article, "status": result.status},
+            % {"title": result.article, "status": LOAD_STATUS.get(result.status, result.status)},
         )
         event = result.article.events.order_by("pk").first()
         return redirect(reverse("admin:archive_event_change", args=[event.pk]))
