@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "simple_history",
+    "archive.history",
     "archive",
 ]
 # The measuring tools (benchmark, soak, synthetic reports) are for development only.

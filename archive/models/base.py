@@ -26,7 +26,7 @@ class EditTracked(models.Model):
     )
 
     # Who changed which field, from what to what, and when: edits, merges and imports alike.
-    history = HistoricalRecords(inherit=True)
+    history = HistoricalRecords(inherit=True, app="archive_history")
 
     class Meta:
         abstract = True
