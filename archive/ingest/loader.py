@@ -57,6 +57,13 @@ class Sync:
             for name, value in values.items()
             if name not in obj.edited_fields and getattr(obj, name) != value
         ]
+        kept = [
+            name
+            for name, value in values.items()
+            if name in obj.edited_fields and getattr(obj, name) != value
+        ]
+        if kept:
+            obj.note_kept_edits(kept, saving=bool(dirty))
         for name in dirty:
             setattr(obj, name, values[name])
         if dirty:

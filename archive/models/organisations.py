@@ -49,6 +49,7 @@ class Organisation(EditTracked):
         ordering = ["folded_name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [("merge_organisation", _("Can merge organisations"))]
 
     def __str__(self):
         return self.name

@@ -46,6 +46,7 @@ class Person(EditTracked):
         ordering = ["sort_name", "slug"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        permissions = [("merge_person", _("Can merge people"))]
         indexes = [models.Index(fields=["sort_name"], name="person_sort_idx")]
 
     def __str__(self):

@@ -21,6 +21,7 @@ from archive.models import (
 from archive.search.schema import FACETS, PAGE_SIZE
 from archive.site.filters import ArchiveFilterSet, SearchForm
 from archive.site.presentation import active_chips, facet_choices, warn_invalid
+from archive.site.redirects import MergedSlugRedirectMixin
 from archive.text import fold, initial_letter
 
 MAX_PAGES = 50
@@ -203,7 +204,7 @@ class PersonListView(ListView):
         return context
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(MergedSlugRedirectMixin, DetailView):
     queryset = Person.objects.prefetch_related(
         Prefetch(
             "participations",
@@ -275,7 +276,7 @@ class OrganisationListView(ListView):
         )
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(MergedSlugRedirectMixin, DetailView):
     queryset = Organisation.objects.select_related("parent").prefetch_related(
         "children",
         Prefetch("events", queryset=Event.objects.latest()),
