@@ -106,6 +106,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes share the file (ingests, editors, the web server): a writer waits for
+    # the lock (busy timeout, seconds) instead of failing at once, and every transaction takes
+    # the write lock when it begins, so a read-then-write inside one can never be refused
+    # half-way ("database is locked") or write over another's change.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=int(os.environ.get("ARCHIVE_SQLITE_TIMEOUT", "30")),
+        transaction_mode="IMMEDIATE",
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get(
         "ARCHIVE_TEST_DATABASE", "test_archive"

@@ -3,7 +3,7 @@ names kept in one spacing and folded for finding."""
 
 import uuid
 
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from archive.text import canonical, fold, nfc, slugify_vi
@@ -28,6 +28,22 @@ class EditTracked(models.Model):
 
     def mark_edited(self, *field_names):
         self.edited_fields = sorted(set(self.edited_fields) | set(field_names))
+
+    def save_edits(self, field_names, edited=None):
+        """Save only `field_names` (an editor's changes) and add `edited` (default: the same
+        names) to `edited_fields` as stored now, under the row's lock: editors who change
+        other fields of this record at the same time keep their changes and their marks."""
+        edited = set(field_names if edited is None else edited) - {"edited_fields"}
+        with transaction.atomic():
+            stored = (
+                type(self)
+                ._base_manager.select_for_update()
+                .filter(pk=self.pk)
+                .values_list("edited_fields", flat=True)
+                .first()
+            )
+            self.edited_fields = sorted(set(stored or []) | edited)
+            self.save(update_fields={*field_names, "edited_fields"} - {"id"})
 
     def keep_former_name(self, name_field, update_fields=None):
         """Before saving a rename: the name it replaces becomes an alias, because the reports
