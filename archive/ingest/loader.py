@@ -9,10 +9,12 @@ editor's correction in the admin) keeps the editor's value.
 same rows `load_article` would write) and syncs the others one by one.
 """
 
+import functools
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 
 from archive.ingest.organisations import find_organisations
@@ -29,6 +31,28 @@ from archive.search.indexing import mark
 from archive.text import canonical, fold
 
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"
+RETRIES = 3  # a load that meets another process's concurrent write is tried this often again
+RETRY_PAUSE = 0.05  # seconds, doubled at each retry
+
+
+def retried(load):
+    """Loads again, a bounded number of times, what meets a concurrent writer: another import
+    that inserted the same article or the same new person's slug first (IntegrityError), a
+    deadlock or a lock not granted in time (OperationalError). Each try is a new transaction
+    that reads what the other committed; inside an outer transaction nothing can be retried."""
+
+    @functools.wraps(load)
+    def load_with_retries(*args, **kwargs):
+        for attempt in range(RETRIES + 1):
+            try:
+                return load(*args, **kwargs)
+            except (IntegrityError, OperationalError):
+                if attempt == RETRIES or transaction.get_connection().in_atomic_block:
+                    raise
+                time.sleep(RETRY_PAUSE * 2**attempt)
+        raise AssertionError("unreachable")
+
+    return load_with_retries
 
 
 @dataclass
@@ -304,6 +328,7 @@ def statistic_rows(article, event, statistics):
 # --- One article: a sync -----------------------------------------------------------------------
 
 
+@retried
 def load_article(parsed, checksum):
     """Write one parsed article and its events; returns a LoadResult. Atomic."""
     with transaction.atomic():
@@ -345,6 +370,7 @@ def load_event(sync, directory, article, parsed, key):
 # --- Many articles: new ones in bulk ------------------------------------------------------------
 
 
+@retried
 def load_batch(items):
     """Load (parsed, checksum) pairs in one transaction; one LoadResult each, in order.
 

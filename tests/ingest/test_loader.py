@@ -244,3 +244,26 @@ def test_renaming_through_update_fields_keeps_the_former_name_too(article_paths)
     load(article_paths[0])
     assert not Person.objects.filter(folded_name="nguyen dang binh").exists()
     assert person.participations.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_created_by_another_import_meanwhile_fails_nothing(article_paths, monkeypatch):
+    """Two imports name the same new person at once: the other one commits the slug between
+    this one's check and its insert. The article is loaded again, and finds that person."""
+    from archive.models import people
+
+    real_slug = people.unique_slug
+    raced = []
+
+    def unique_slug(model, text):
+        slug = real_slug(model, text)
+        if not raced:  # the other import, in the gap between the check and the insert
+            raced.append(Person.objects.create(full_name=text, slug=slug))
+        return slug
+
+    monkeypatch.setattr(people, "unique_slug", unique_slug)
+    result = load(article_paths[0])
+    assert result.status == "new"
+    names = list(Person.objects.values_list("full_name", flat=True))
+    assert len(names) == len(set(names))
+    assert raced[0].participations.exists()

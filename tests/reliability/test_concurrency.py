@@ -125,3 +125,30 @@ def test_aliases_appended_by_four_processes_at_once_are_all_kept(tmp_path):
             "print(len(Person.objects.get(slug='nguyen-dang-binh').aliases))",
         )
         assert shown.stdout.strip() == "100"
+
+
+COUNTS = """
+from archive.models import Article, Event, Person
+names = list(Person.objects.values_list("full_name", flat=True))
+print(Article.objects.count(), Event.objects.count(), len(names) - len(set(names)))
+"""
+
+
+def test_four_ingests_and_four_editors_at_once_fail_nothing_and_lose_nothing(tmp_path):
+    """Four ingests of the same new reports (they race for the same articles and the same new
+    people) while four editors correct one event: no file fails, no correction is lost."""
+    copies = many_articles(tmp_path / "new", 6)
+    with shared_archive(tmp_path) as env:
+        assert run(env, "ingest", str(ARTICLES)).returncode == 0
+        key = shell(env, KEY_OF_THIRD).stdout.strip()
+        ingests = [
+            start(env, "ingest", "--batch-size", "5", str(ARTICLES), str(tmp_path / "new"))
+            for _ in range(4)
+        ]
+        results = finish([*ingests, *editors(env, key, tmp_path / "barrier")])
+        for code, out, err in results:
+            assert code == 0, out + err
+            assert "failed" not in err
+        counts = shell(env, COUNTS).stdout.split()
+        assert counts == [str(5 + copies), str(5 + copies), "0"]  # nobody created twice
+        corrections_kept(env, key)
