@@ -53,6 +53,8 @@ def giver_before(before):
 def counts(scope):
     collectives = individuals = None
     for match in COUNT.finditer(scope):
+        if len(match.group(1)) > 11:
+            continue  # no count of awards; past 4 300 digits Python refuses the int
         number = int(match.group(1).replace(".", ""))
         noun = match.group(2)
         if collectives is None and noun.startswith(COLLECTIVE_NOUNS):

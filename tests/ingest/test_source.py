@@ -39,3 +39,23 @@ def test_bare_text_has_no_header_and_a_key_from_its_name_or_content():
 def test_bad_input_is_refused_with_a_reason(data, reason):
     with pytest.raises(SourceError, match=reason):
         from_bytes(data)
+
+
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"Năm qua, toàn tỉnh có {HUGE} công dân nhập ngũ.",
+        f"Dịp này, UBND tỉnh tặng Bằng khen cho {HUGE} tập thể và {HUGE} cá nhân.",
+    ],
+)
+def test_a_number_of_thousands_of_digits_is_no_figure_and_no_crash(sentence):
+    """Python refuses to convert more than 4 300 digits to an int (ValueError)."""
+    from archive.ingest.parser import parse_text
+
+    parsed = parse_text(BODY + sentence)
+    event = parsed.events[0]
+    assert all(len(str(s.value)) < 20 for s in event.statistics)
+    assert all((a.collectives or 0) < 10**12 for a in event.awards)
