@@ -14,10 +14,13 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from archive.ingest.organisations import find_organisations
+from archive.ingest.source import PUBLISHED_YEARS
 from archive.models import (
     Article,
     Award,
@@ -237,6 +240,28 @@ def article_values(parsed, checksum):
     }
 
 
+def check_dates(parsed):
+    """Refuse dates no report of the genre has (a year 1 read from the text): stored, they would
+    break pages and the backup, or fail to convert to the database's time zone."""
+    first, last = PUBLISHED_YEARS
+    errors = {}
+    if parsed.published and not first <= parsed.published.year <= last:
+        errors["published_at"] = _("published %(date)s, not between %(first)s and %(last)s") % {
+            "date": parsed.published.date().isoformat(),
+            "first": first,
+            "last": last,
+        }
+    for event in parsed.events:
+        if event.date and not first <= event.date.year <= last:
+            errors["date_held"] = _("date held %(date)s, not between %(first)s and %(last)s") % {
+                "date": event.date.isoformat(),
+                "first": first,
+                "last": last,
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
 def aware(moment):
     if moment is None:
         return None
@@ -331,6 +356,7 @@ def statistic_rows(article, event, statistics):
 @retried
 def load_article(parsed, checksum):
     """Write one parsed article and its events; returns a LoadResult. Atomic."""
+    check_dates(parsed)
     with transaction.atomic():
         sync, directory = Sync(), Directory()
         existed = Article.objects.filter(key=parsed.key).exists()
@@ -404,6 +430,7 @@ def insert_articles(items):
     rows = {Event: [], Participation: [], Award: [], Statistic: []}
     links, memberships, pending = [], [], []
     for article, (parsed, _checksum) in zip(articles, items, strict=True):
+        check_dates(parsed)
         validate(article)
         for index, parsed_event in enumerate(parsed.events):
             found = map(directory.organisation_for, parsed_event.organisations)
