@@ -54,6 +54,7 @@ if DEBUG or env_bool("ARCHIVE_DEVTOOLS", False):
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.middleware.RequestLimitMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +75,14 @@ AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
+
+# Request bodies: the editors' desk posts a report of up to 2 MB (twice on the review screen,
+# percent-encoded); a larger request is refused from its Content-Length before it is read
+# (archive.middleware), the public site takes none. Django's own limits match.
+ARCHIVE_MAX_REQUEST_BYTES = int(os.environ.get("ARCHIVE_MAX_REQUEST_BYTES", 12 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_REQUEST_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000  # an upload above this goes to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
