@@ -1,6 +1,8 @@
 """Security headers Django 5.2 does not set by itself, and request limits it does not apply
 before reading a body."""
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.translation import gettext as _
@@ -50,3 +52,33 @@ class RequestLimitMiddleware:
             message = _("The request is too large (%(limit)s bytes at most).") % {"limit": limit}
             return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+def client_address(request):
+    """The client's address for django-axes: the peer's, unless the peer is one of the trusted
+    proxies (ARCHIVE_TRUSTED_PROXIES), then the right-most X-Forwarded-For entry that is not a
+    trusted proxy. A forwarded address from any other peer is ignored: a client cannot name
+    a new address at each try.
+
+    (django-ipware 8 looks for the trusted proxies inside the forwarded chain; a single nginx
+    that appends the client's address puts itself nowhere in it, so it finds no client.)"""
+    peer = request.META.get("REMOTE_ADDR", "")
+    trusted = [ipaddress.ip_network(p, strict=False) for p in settings.ARCHIVE_TRUSTED_PROXIES]
+
+    def is_trusted(address):
+        try:
+            ip = ipaddress.ip_address(address)
+        except ValueError:
+            return False
+        return any(ip in network for network in trusted)
+
+    if not is_trusted(peer):
+        return peer
+    for address in reversed(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")):
+        address = address.strip()
+        if address and not is_trusted(address):
+            try:
+                return str(ipaddress.ip_address(address))
+            except ValueError:
+                return peer  # a malformed header: the proxy is all we know
+    return peer

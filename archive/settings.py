@@ -73,7 +73,14 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = 1  # hour
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Locked: this user at this client address (not every user at an address, nor a user
+# everywhere). Behind a proxy the address is read from X-Forwarded-For, trusted only from the
+# proxies listed in ARCHIVE_TRUSTED_PROXIES (addresses or networks, comma-separated).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+ARCHIVE_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("ARCHIVE_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+AXES_CLIENT_IP_CALLABLE = "archive.middleware.client_address"
 AXES_RESET_ON_SUCCESS = True
 
 # Request bodies: the editors' desk posts a report of up to 2 MB (twice on the review screen,
