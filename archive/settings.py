@@ -164,9 +164,28 @@ STORAGES = {
 ARCHIVE_SEARCH_BACKEND = os.environ.get("ARCHIVE_SEARCH_BACKEND", "whoosh")
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", VAR_DIR / "index"))
 
+# Every unhandled exception (Django logs it as "Internal Server Error" on django.request)
+# reaches standard error with its traceback: the server's error log under gunicorn. With DEBUG
+# on, Django's own console output is kept; with it off, Django alone would log errors nowhere
+# (its default sends them to ADMINS by mail).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"archive": {"handlers": ["console"], "level": "INFO"}},
+    "filters": {
+        "debug_on": {"()": "django.utils.log.RequireDebugTrue"},
+        "debug_off": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "debug_console": {
+            "class": "logging.StreamHandler",
+            "level": "INFO",
+            "filters": ["debug_on"],
+        },
+        "errors": {"class": "logging.StreamHandler", "level": "ERROR", "filters": ["debug_off"]},
+    },
+    "loggers": {
+        "archive": {"handlers": ["console"], "level": "INFO"},
+        "django": {"handlers": ["debug_console", "errors"], "level": "INFO"},
+    },
 }

@@ -47,3 +47,34 @@ def test_pages_carry_security_headers(client, db):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+FAILING_PAGE = """
+from unittest import mock
+from django.test import Client
+from archive.models.events import EventQuerySet
+with mock.patch.object(EventQuerySet, "year_counts", side_effect=RuntimeError("boom-for-the-log")):
+    print(Client(raise_request_exception=False).get("/").status_code)
+"""
+
+
+def test_an_unhandled_exception_reaches_the_error_log_with_debug_off(tmp_path):
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "DATABASE_URL"
+    }
+    environment.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_ALLOWED_HOSTS="testserver",
+        ARCHIVE_VAR_DIR=str(tmp_path),  # its own SQLite file
+    )
+
+    def manage(*args):
+        command = [sys.executable, "manage.py", *args]
+        return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
+
+    assert manage("migrate", "-v", "0").returncode == 0
+    result = manage("shell", "-v", "0", "-c", FAILING_PAGE)
+    assert result.stdout.strip() == "500", result.stderr
+    assert "Internal Server Error: /" in result.stderr
+    assert "Traceback" in result.stderr and "RuntimeError: boom-for-the-log" in result.stderr
