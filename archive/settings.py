@@ -1,8 +1,9 @@
 """Settings, driven by the environment.
 
-Unset, everything is embedded: SQLite and a Whoosh index under `var/`. `DATABASE_URL` moves the
-data to PostgreSQL, `ARCHIVE_SEARCH_BACKEND` chooses the search backend, `ARCHIVE_INDEX_DIR` the
-Whoosh index directory. With `DJANGO_DEBUG=0` a `DJANGO_SECRET_KEY` is required.
+Unset, DEBUG is off (`DJANGO_DEBUG=1` for local use, as `make run` sets it) and everything is
+embedded: SQLite and a Whoosh index under `var/`. `DATABASE_URL` moves the data to PostgreSQL,
+`ARCHIVE_SEARCH_BACKEND` chooses the search backend, `ARCHIVE_INDEX_DIR` the Whoosh index
+directory. With DEBUG off a `DJANGO_SECRET_KEY` is required.
 """
 
 import os
@@ -24,7 +25,8 @@ def env_bool(name, default):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: `make run` and `make test` set DJANGO_DEBUG=1 for local use.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:

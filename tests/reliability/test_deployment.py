@@ -78,3 +78,20 @@ def test_an_unhandled_exception_reaches_the_error_log_with_debug_off(tmp_path):
     assert result.stdout.strip() == "500", result.stderr
     assert "Internal Server Error: /" in result.stderr
     assert "Traceback" in result.stderr and "RuntimeError: boom-for-the-log" in result.stderr
+
+
+def test_debug_is_off_unless_asked_for():
+    show = (
+        "from django.conf import settings; "
+        "print(settings.DEBUG, 'devtools' in settings.INSTALLED_APPS)"
+    )
+    off = run_manage("shell", "-v", "0", "-c", show, DJANGO_SECRET_KEY="x" * 50)
+    assert off.stdout.split() == ["False", "False"], off.stderr
+    tools = run_manage(
+        "shell", "-v", "0", "-c", show, DJANGO_SECRET_KEY="x" * 50, ARCHIVE_DEVTOOLS="1"
+    )
+    assert tools.stdout.split() == ["False", "True"], tools.stderr
+    on = run_manage("shell", "-v", "0", "-c", show, DJANGO_DEBUG="1")
+    assert on.stdout.split() == ["True", "True"], on.stderr
+    refused = run_manage("check")
+    assert "DJANGO_SECRET_KEY must be set" in refused.stderr
