@@ -95,3 +95,14 @@ def test_debug_is_off_unless_asked_for():
     assert on.stdout.split() == ["True", "True"], on.stderr
     refused = run_manage("check")
     assert "DJANGO_SECRET_KEY must be set" in refused.stderr
+
+
+def test_gunicorn_limits_requests_and_keeps_sync_workers_behind_the_proxy():
+    import runpy
+
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert config["limit_request_line"] <= 8190
+    assert config["limit_request_fields"] <= 100
+    assert config["limit_request_field_size"] <= 8190
+    assert config["threads"] == 1  # sync workers: the README requires a buffering proxy
+    assert "buffering proxy" in (ROOT / "README.md").read_text(encoding="utf-8")
