@@ -105,4 +105,4 @@ def test_gunicorn_limits_requests_and_keeps_sync_workers_behind_the_proxy():
     assert config["limit_request_fields"] <= 100
     assert config["limit_request_field_size"] <= 8190
     assert config["threads"] == 1  # sync workers: the README requires a buffering proxy
-    assert "buffering proxy" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "The proxy must buffer" in (ROOT / "README.md").read_text(encoding="utf-8")
