@@ -22,8 +22,8 @@ def header(published):
 BAD = {
     "0-header-date-0001.txt": (header("0001-01-01") + BODY, "not between 1945 and 2100"),
     "1-header-date-9999.txt": (header("9999-12-31 23:59") + BODY, "not between 1945 and 2100"),
-    "2-body-date-0001.txt": ("Cập nhật: 01/01/0001\n" + BODY, "published 0001-01-01"),
-    "3-event-date-0001.txt": (BODY.replace("Chiều 5-12", "Chiều 5/12/0001", 1), "date held 0001-"),
+    "2-body-date-0001.txt": ("Cập nhật: 01/01/0001\n" + BODY, "published_at: "),
+    "3-event-date-0001.txt": (BODY.replace("Chiều 5-12", "Chiều 5/12/0001", 1), "date_held: "),
     "4-too-large.txt": (BODY * (MAX_REPORT_BYTES // len(BODY.encode()) + 1), "2 MB at most"),
 }
 ODD_NAMES = ["5-new\nline.txt", "6-" + "dai" * 60 + ".txt"]
