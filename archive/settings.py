@@ -1,9 +1,10 @@
 """Settings, driven by the environment.
 
-Unset, everything is embedded: SQLite and a Tantivy index under `var/`. `DATABASE_URL` moves the
-data to PostgreSQL, `ARCHIVE_SEARCH_BACKEND` chooses the search backend (tantivy, whoosh,
-postgres), `ARCHIVE_INDEX_DIR` the folder of the embedded indexes (Tantivy's in `tantivy/`).
-With `DJANGO_DEBUG=0` a `DJANGO_SECRET_KEY` is required.
+Unset, DEBUG is off (`DJANGO_DEBUG=1` for local use, as `make run` sets it) and everything is
+embedded: SQLite and a Tantivy index under `var/`. `DATABASE_URL` moves the data to PostgreSQL,
+`ARCHIVE_SEARCH_BACKEND` chooses the search backend (tantivy, whoosh, postgres),
+`ARCHIVE_INDEX_DIR` the folder of the embedded indexes (Tantivy's in `tantivy/`). With DEBUG off
+a `DJANGO_SECRET_KEY` is required.
 """
 
 import os
@@ -25,7 +26,8 @@ def env_bool(name, default):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for: `make run` and `make test` set DJANGO_DEBUG=1 for local use.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -57,6 +59,7 @@ if DEBUG or env_bool("ARCHIVE_DEVTOOLS", False):
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.middleware.RequestLimitMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -76,8 +79,23 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_LOGIN_FAILURES", "5"))
 AXES_COOLOFF_TIME = 1  # hour
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# Locked: this user at this client address (not every user at an address, nor a user
+# everywhere). Behind a proxy the address is read from X-Forwarded-For, trusted only from the
+# proxies listed in ARCHIVE_TRUSTED_PROXIES (addresses or networks, comma-separated).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+ARCHIVE_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("ARCHIVE_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+AXES_CLIENT_IP_CALLABLE = "archive.middleware.client_address"
 AXES_RESET_ON_SUCCESS = True
+
+# Request bodies: the editors' desk posts a report of up to 2 MB (twice on the review screen,
+# percent-encoded); a larger request is refused from its Content-Length before it is read
+# (archive.middleware), the public site takes none. Django's own limits match.
+ARCHIVE_MAX_REQUEST_BYTES = int(os.environ.get("ARCHIVE_MAX_REQUEST_BYTES", 12 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = ARCHIVE_MAX_REQUEST_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_500_000  # an upload above this goes to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -110,6 +128,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several processes share the file (ingests, editors, the web server): a writer waits for
+    # the lock (busy timeout, seconds) instead of failing at once, and every transaction takes
+    # the write lock when it begins, so a read-then-write inside one can never be refused
+    # half-way ("database is locked") or write over another's change.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=int(os.environ.get("ARCHIVE_SQLITE_TIMEOUT", "30")),
+        transaction_mode="IMMEDIATE",
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get(
         "ARCHIVE_TEST_DATABASE", "test_archive"
@@ -144,9 +171,28 @@ STORAGES = {
 ARCHIVE_SEARCH_BACKEND = os.environ.get("ARCHIVE_SEARCH_BACKEND", "tantivy")
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", VAR_DIR / "index"))
 
+# Every unhandled exception (Django logs it as "Internal Server Error" on django.request)
+# reaches standard error with its traceback: the server's error log under gunicorn. With DEBUG
+# on, Django's own console output is kept; with it off, Django alone would log errors nowhere
+# (its default sends them to ADMINS by mail).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"archive": {"handlers": ["console"], "level": "INFO"}},
+    "filters": {
+        "debug_on": {"()": "django.utils.log.RequireDebugTrue"},
+        "debug_off": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "debug_console": {
+            "class": "logging.StreamHandler",
+            "level": "INFO",
+            "filters": ["debug_on"],
+        },
+        "errors": {"class": "logging.StreamHandler", "level": "ERROR", "filters": ["debug_off"]},
+    },
+    "loggers": {
+        "archive": {"handlers": ["console"], "level": "INFO"},
+        "django": {"handlers": ["debug_console", "errors"], "level": "INFO"},
+    },
 }

@@ -72,10 +72,16 @@ class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, SimpleHistoryAdm
 
     readonly_fields = ("edited_fields",)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return with_shown_values(super().get_form(request, obj, change, **kwargs))
+
     def save_model(self, request, obj, form, change):
-        if change:
-            obj.mark_edited(*(name for name in form.changed_data if name != "edited_fields"))
-        super().save_model(request, obj, form, change)
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # Only what this editor changed is written: a form read before another editor saved
+        # does not put back the values that editor replaced.
+        obj.save_edits(changed_columns(obj, form))
+        return None
 
     def save_related(self, request, form, formsets, change):
         if change:
@@ -83,15 +89,38 @@ class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, SimpleHistoryAdm
                 n for n in form.changed_data if n in {f.name for f in self.model._meta.many_to_many}
             ]
             if many:
-                form.instance.mark_edited(*many)
-                form.instance.save(update_fields=["edited_fields"])
+                form.instance.save_edits([], edited=many)
         super().save_related(request, form, formsets, change)
+
+
+def with_shown_values(form_class):
+    """The form sends back, hidden, the values the editor was shown: what changed is then what
+    this editor changed, not what another editor changed since the form was opened. (A post
+    without them is compared with the record as stored, as Django does.)"""
+
+    class ShownValuesForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for name, field in self.fields.items():
+                shown = not self.is_bound or self.add_initial_prefix(name) in self.data
+                field.show_hidden_initial = shown
+
+    ShownValuesForm.__name__ = form_class.__name__
+    return ShownValuesForm
+
+
+def changed_columns(obj, form):
+    columns = {f.name for f in obj._meta.concrete_fields}
+    return [name for name in form.changed_data if name in columns and name != "edited_fields"]
 
 
 class EditTrackingFormSet(BaseInlineFormSet):
     def save_existing(self, form, obj, commit=True):
-        obj.mark_edited(*form.changed_data)
-        return super().save_existing(form, obj, commit=commit)
+        if not commit:
+            obj.mark_edited(*form.changed_data)
+            return super().save_existing(form, obj, commit=commit)
+        obj.save_edits(changed_columns(obj, form))
+        return obj
 
 
 class EditTrackingInline(PlainListsMixin, admin.TabularInline):
@@ -103,6 +132,11 @@ class EditTrackingInline(PlainListsMixin, admin.TabularInline):
 
     class Media:
         css = {"all": ["desk/desk.css"]}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = with_shown_values(formset.form)
+        return formset
 
 
 class ParticipationInline(EditTrackingInline):

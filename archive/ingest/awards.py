@@ -80,6 +80,8 @@ NOT_RECIPIENT_COUNTS = ("gia đình", "hộ")
 def counts(scope):
     collectives = individuals = None
     for match in COUNT.finditer(scope):
+        if len(match.group(1)) > 11:
+            continue  # no count of awards; past 4 300 digits Python refuses the int
         number = int(match.group(1).replace(".", ""))
         noun = match.group(2)
         if re.match(r"\s*(?:và|,)\s*cá nhân", scope[match.end() :]) and noun == "tập thể":

@@ -56,6 +56,7 @@ class Organisation(EditTracked):
 
     def save(self, *args, **kwargs):
         self.name = canonical_spacing(self.name)
+        kwargs["update_fields"] = self.keep_former_name("name", kwargs.get("update_fields"))
         self.folded_name = fold(self.name)
         self.alias_keys = folded_keys(self.aliases)
         if not self.slug:

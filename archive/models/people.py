@@ -54,6 +54,7 @@ class Person(EditTracked):
 
     def save(self, *args, **kwargs):
         self.full_name = canonical_spacing(self.full_name)
+        kwargs["update_fields"] = self.keep_former_name("full_name", kwargs.get("update_fields"))
         self.folded_name = fold(self.full_name)
         self.sort_name = collation_key(given_name_first(self.full_name))
         self.alias_keys = folded_keys(self.aliases)

@@ -13,7 +13,7 @@ class FacetFilterSet(django_filters.FilterSet):
     """The facets that both browsing and the search backend can filter by."""
 
     year = django_filters.NumberFilter(
-        label=_("Year held"), method="filter_year", min_value=1945, max_value=2100
+        label=_("Year held"), method="filter_year", min_value=1945, max_value=2100, decimal_places=0
     )
     kind = django_filters.ChoiceFilter(label=_("Kind of event"), choices=Event.Kind.choices)
     province = django_filters.CharFilter(label=_("Province"), max_length=100)
