@@ -19,9 +19,7 @@ def positive_int(request, name, default, maximum=None):
     if value < 1:
         raise ValidationError({name: [_("Must be 1 or more.")]})
     if maximum is not None and value > maximum:
-        raise ValidationError(
-            {name: [_("Must be at most %(maximum)d.") % {"maximum": maximum}]}
-        )
+        raise ValidationError({name: [_("Must be at most %(maximum)d.") % {"maximum": maximum}]})
     return value
 
 
@@ -37,6 +35,7 @@ class Pagination(PageNumberPagination):
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound:
-            raise NotFound(_("There is no page %(page)s.") % {
-                "page": request.query_params.get(self.page_query_param)
-            }) from None
+            raise NotFound(
+                _("There is no page %(page)s.")
+                % {"page": request.query_params.get(self.page_query_param)}
+            ) from None

@@ -66,7 +66,7 @@ class EventSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
     html_url = HtmlUrlField()
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    organiser = OrganisationRefSerializer(read_only=True)
+    organiser = OrganisationRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = Event
@@ -124,7 +124,7 @@ class AwardSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:award-detail")
     html_url = HtmlUrlField()
     category_label = serializers.CharField(source="get_category_display", read_only=True)
-    giver_organisation = OrganisationRefSerializer(read_only=True)
+    giver_organisation = OrganisationRefSerializer(read_only=True, allow_null=True)
     event = EventRefSerializer(read_only=True)
 
     class Meta:
@@ -252,7 +252,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     )
     html_url = HtmlUrlField()
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    parent = OrganisationRefSerializer(read_only=True)
+    parent = OrganisationRefSerializer(read_only=True, allow_null=True)
     event_count = serializers.IntegerField(read_only=True)
 
     class Meta:

@@ -1,6 +1,6 @@
 """/api/: the router's resources, the search, the OpenAPI schema and its documentation."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -26,4 +26,6 @@ urlpatterns = [
         name="docs",
     ),
     path("", include(router.urls)),
+    # A JSON 404, not the site's page, for any other address under /api/.
+    re_path(r"^[\s\S]*$", views.not_found),
 ]

@@ -4,12 +4,12 @@ as the search page. Every answer carries an ETag (and a Last-Modified where the 
 one), so a client re-fetching an unchanged page gets a 304."""
 
 from django.db.models import Count, Max, Prefetch
+from django.http import JsonResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -21,6 +21,7 @@ from archive import search as archive_search
 from archive.api import serializers
 from archive.api.filters import ArticleFilterSet, AwardFilterSet, FigureFilterSet
 from archive.api.pagination import positive_int
+from archive.api.schema import ArchiveAutoSchema
 from archive.models import (
     Article,
     Award,
@@ -171,16 +172,16 @@ class ArticleViewSet(ReadOnlyViewSet):
     lookup_value_regex = PK
 
     def get_queryset(self):
-        return Article.objects.prefetch_related("events").order_by(
-            "-published_at", "key", "pk"
-        )
+        return Article.objects.prefetch_related("events").order_by("-published_at", "key", "pk")
 
     def last_modified(self):
         if self.action == "retrieve":
             return self.get_object().updated_at
-        return self.filter_queryset(self.get_queryset()).aggregate(last=Max("updated_at"))[
-            "last"
-        ]
+        return self.filter_queryset(self.get_queryset()).aggregate(last=Max("updated_at"))["last"]
+
+
+def not_found(request):
+    return JsonResponse({"detail": _("There is no such address in the API.")}, status=404)
 
 
 def api_url_of(hit, request):
@@ -209,15 +210,13 @@ def search_page_parameters(request):
         raise ValidationError(filterset.errors)
     text = request.query_params.get("q", "")
     if len(text) > MAX_QUERY_LENGTH:
-        raise ValidationError(
-            {"q": [_("At most %(n)d characters.") % {"n": MAX_QUERY_LENGTH}]}
-        )
+        raise ValidationError({"q": [_("At most %(n)d characters.") % {"n": MAX_QUERY_LENGTH}]})
     if "\x00" in text:
         raise ValidationError({"q": [_("Null characters are not allowed.")]})
     return filterset, text
 
 
-class SearchSchema(AutoSchema):
+class SearchSchema(ArchiveAutoSchema):
     """One object answers, yet the filters are documented: those of the search page."""
 
     def get_filter_backends(self):
@@ -234,6 +233,8 @@ class SearchView(ConditionalMixin, GenericAPIView):
     serializer_class = serializers.SearchResultsSerializer
     pagination_class = None
     schema = SearchSchema()
+    max_page = MAX_PAGES
+    max_lengths = {"q": MAX_QUERY_LENGTH}
 
     @extend_schema(
         operation_id="search",

@@ -47,14 +47,18 @@ def test_identifiers_match_the_pages(client, archive):
     person = Person.objects.first()
     organisation = Organisation.objects.first()
     event = Event.objects.first()
-    assert client.get(f"/api/people/{person.slug}/").json()["html_url"].endswith(
-        f"/people/{person.slug}/"
+    assert (
+        client.get(f"/api/people/{person.slug}/")
+        .json()["html_url"]
+        .endswith(f"/people/{person.slug}/")
     )
-    assert client.get(f"/api/organisations/{organisation.slug}/").json()["html_url"].endswith(
-        f"/organisations/{organisation.slug}/"
+    assert (
+        client.get(f"/api/organisations/{organisation.slug}/")
+        .json()["html_url"]
+        .endswith(f"/organisations/{organisation.slug}/")
     )
-    assert client.get(f"/api/events/{event.pk}/").json()["html_url"].endswith(
-        f"/events/{event.pk}/"
+    assert (
+        client.get(f"/api/events/{event.pk}/").json()["html_url"].endswith(f"/events/{event.pk}/")
     )
 
 
