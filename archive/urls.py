@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("archive.api.urls")),
+    path("", include("archive.site.open_urls")),
     path("", include("archive.site.urls")),
 ]

@@ -203,12 +203,13 @@ def api_url_of(hit, request):
     return request.build_absolute_uri(reverse(names[match.url_name], kwargs=match.kwargs))
 
 
-def search_page_parameters(request):
-    """The search page's validated filters and order, or a 400 naming each bad parameter."""
-    filterset = SearchFilterSet(request.query_params, queryset=Event.objects.none())
+def search_page_parameters(params):
+    """The search page's validated filters and order, and the query, from request parameters;
+    a ValidationError (a 400) naming each bad parameter."""
+    filterset = SearchFilterSet(params, queryset=Event.objects.none())
     if not filterset.is_valid():
         raise ValidationError(filterset.errors)
-    text = request.query_params.get("q", "")
+    text = params.get("q", "")
     if len(text) > MAX_QUERY_LENGTH:
         raise ValidationError({"q": [_("At most %(n)d characters.") % {"n": MAX_QUERY_LENGTH}]})
     if "\x00" in text:
@@ -252,7 +253,7 @@ class SearchView(ConditionalMixin, GenericAPIView):
         responses=serializers.SearchResultsSerializer,
     )
     def get(self, request):
-        filterset, text = search_page_parameters(request)
+        filterset, text = search_page_parameters(request.query_params)
         page = positive_int(request, "page", 1, maximum=MAX_PAGES)
         results = archive_search.search(
             text,
