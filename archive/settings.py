@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "archive.site.language.QueryLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -101,7 +102,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # The public site's tags live in its own package, not in an app of their own.
-            "libraries": {"archive_tags": "archive.site.templatetags.archive_tags"},
+            "libraries": {
+                "archive_tags": "archive.site.templatetags.archive_tags",
+                "open_tags": "archive.site.templatetags.open_tags",
+            },
         },
     },
 ]

@@ -28,11 +28,23 @@ class ArchiveFeed(Feed):
     author_name = gettext_lazy("Defence-work report archive")
 
 
+def archive_changed():
+    latest = Article.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return latest or timezone.now()
+
+
 class EventsFeed(ArchiveFeed):
     """Events, newest first; subclasses say which."""
 
     def items(self, obj):
-        return self.events(obj).select_related("organiser").latest()[:ITEMS]
+        return (self.events(obj).select_related("organiser").prefetch_related("articles").latest())[
+            :ITEMS
+        ]
+
+    def item_updateddate(self, event):
+        """Atom requires one: when its reports last changed (or the day it was held)."""
+        changed = [a.updated_at for a in event.articles.all()]
+        return max(changed) if changed else self.item_pubdate(event) or archive_changed()
 
     def item_title(self, event):
         return event.title
@@ -183,6 +195,10 @@ class SearchFeed(ArchiveFeed):
         if hit.date:
             return timezone.make_aware(dt.datetime.combine(hit.date, dt.time()))
         return None
+
+    def item_updateddate(self, hit):
+        """Atom requires one; a hit without a date takes the archive's last change."""
+        return self.item_pubdate(hit) or archive_changed()
 
 
 def search_feed(request):
