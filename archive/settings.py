@@ -178,6 +178,16 @@ SPECTACULAR_SETTINGS = {
         "OrganisationKindEnum": "archive.models.Organisation.Kind",
     },
 }
+# Printed in the dataset's README and LICENCE.txt (`manage.py export_dataset`).
+ARCHIVE_DATASET_LICENCE = os.environ.get(
+    "ARCHIVE_DATASET_LICENCE",
+    "The facts extracted and reviewed for this archive (events, people, organisations, "
+    "participations, awards, figures) are released under the Creative Commons Attribution 4.0 "
+    "International licence (CC BY 4.0): cite the archive and the original report. The texts "
+    "of the reports remain their publishers'; they are included for research and citation, "
+    "each with its original address.",
+)
+
 # Any origin may read the API; nothing else is shared and nothing can be written.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
