@@ -34,6 +34,7 @@ def detail(description):
 
 
 EMPTY = {"type": "string", "maxLength": 0}
+NO_NUL = "^[^\\u0000]*$"  # a NUL in a parameter is refused (PostgreSQL cannot hold one)
 BOUNDS = {"page": {"minimum": 1}, "page_size": {"minimum": 1, "maximum": MAX_PAGE_SIZE}}
 
 
@@ -57,6 +58,10 @@ class ArchiveAutoSchema(AutoSchema):
                 if parameter["in"] != "query":
                     continue
                 parameter["schema"].update(self.bounds(parameter["name"]))
+                if parameter["schema"].get("type") == "string" and not (
+                    {"enum", "format"} & set(parameter["schema"])
+                ):
+                    parameter["schema"]["pattern"] = NO_NUL
                 name = parameter["name"]
                 if name in BOUNDS or (filterset and name in filterset.base_filters):
                     # An empty value leaves the filter out (or the first page), as the site's
