@@ -40,8 +40,10 @@ class RequestLimitMiddleware:
 
     def __call__(self, request):
         path = request.path_info
-        if not path.startswith(POSTING_PREFIXES) and request.method not in ("GET", "HEAD"):
-            return HttpResponseNotAllowed(["GET", "HEAD"])
+        # The API also answers CORS preflight requests (OPTIONS) for other sites' readers.
+        allowed = ("GET", "HEAD", "OPTIONS") if path.startswith("/api/") else ("GET", "HEAD")
+        if not path.startswith(POSTING_PREFIXES) and request.method not in allowed:
+            return HttpResponseNotAllowed(allowed)
         desk = path.startswith("/admin/")
         limit = settings.ARCHIVE_MAX_REQUEST_BYTES if desk else PUBLIC_MAX_REQUEST_BYTES
         try:

@@ -47,10 +47,15 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "axes",
     "simple_history",
     "archive.history",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "archive",
 ]
 # The measuring tools (benchmark, soak, synthetic reports) are for development only.
@@ -62,6 +67,7 @@ MIDDLEWARE = [
     "archive.middleware.RequestLimitMiddleware",
     "archive.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "archive.site.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,7 +123,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # The public site's tags live in its own package, not in an app of their own.
-            "libraries": {"archive_tags": "archive.site.templatetags.archive_tags"},
+            "libraries": {
+                "archive_tags": "archive.site.templatetags.archive_tags",
+                "open_tags": "archive.site.templatetags.open_tags",
+            },
         },
     },
 ]
@@ -170,6 +179,52 @@ STORAGES = {
 
 ARCHIVE_SEARCH_BACKEND = os.environ.get("ARCHIVE_SEARCH_BACKEND", "tantivy")
 ARCHIVE_INDEX_DIR = Path(os.environ.get("ARCHIVE_INDEX_DIR", VAR_DIR / "index"))
+
+# The read-only API (archive/api/): anonymous, throttled, its filters the site's FilterSets.
+ARCHIVE_API_ANON_RATE = os.environ.get("ARCHIVE_API_ANON_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["archive.api.throttling.AnonymousThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "archive.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "archive.api.schema.ArchiveAutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    "PAGE_SIZE": 20,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Defence-work report archive API",
+    "DESCRIPTION": "Read-only access to the archive: events, people, organisations, awards, "
+    "figures, source reports and the full-text search.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "archive.models.Event.Kind",
+        "OrganisationKindEnum": "archive.models.Organisation.Kind",
+    },
+}
+# Printed in the dataset's README and LICENCE.txt (`manage.py export_dataset`).
+ARCHIVE_DATASET_LICENCE = os.environ.get(
+    "ARCHIVE_DATASET_LICENCE",
+    "The facts extracted and reviewed for this archive (events, people, organisations, "
+    "participations, awards, figures) are released under the Creative Commons Attribution 4.0 "
+    "International licence (CC BY 4.0): cite the archive and the original report. The texts "
+    "of the reports remain their publishers'; they are included for research and citation, "
+    "each with its original address.",
+)
+
+# Any origin may read the API; nothing else is shared and nothing can be written.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+
 
 # Every unhandled exception (Django logs it as "Internal Server Error" on django.request)
 # reaches standard error with its traceback: the server's error log under gunicorn. With DEBUG

@@ -3,10 +3,38 @@ and the search page's form (built from its fields) hands them to the search back
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Award, Event, Organisation, Person
 from archive.search.backends.base import Filters
+
+
+class RawCheckboxInput(forms.CheckboxInput):
+    """A checkbox that hands its field the value as sent, so that the field can refuse what
+    neither a checkbox nor an API client sends ("null", "maybe")."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name, "")
+
+
+class CheckboxField(forms.BooleanField):
+    widget = RawCheckboxInput
+    TRUE = frozenset({"on", "true", "1"})
+    FALSE = frozenset({"", "off", "false", "0"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            if value.lower() in self.TRUE:
+                return True
+            if value.lower() in self.FALSE:
+                return False
+            raise ValidationError(_("Enter true or false."), code="invalid")
+        return bool(value)
+
+
+class CheckboxFilter(django_filters.BooleanFilter):
+    field_class = CheckboxField
 
 
 class FacetFilterSet(django_filters.FilterSet):
@@ -77,9 +105,7 @@ class ArchiveFilterSet(FacetFilterSet):
     reviewed = django_filters.NumberFilter(
         label=_("Year reviewed"), method="filter_reviewed", min_value=1945, max_value=2100
     )
-    undated = django_filters.BooleanFilter(
-        label=_("Undated only"), method="filter_undated", widget=forms.CheckboxInput
-    )
+    undated = CheckboxFilter(label=_("Undated only"), method="filter_undated")
     order = django_filters.ChoiceFilter(
         label=_("Order"), choices=EVENT_ORDERS, method="filter_order", empty_label=None
     )
