@@ -1,36 +1,20 @@
 """The words of the genre: ranks, role verbs, family names, provinces, units of count."""
 
-RANKS = (
-    "Thiếu úy",
-    "Trung úy",
-    "Thượng úy",
-    "Đại úy",
-    "Thiếu tá",
-    "Trung tá",
-    "Thượng tá",
-    "Đại tá",
-    "Thiếu tướng",
-    "Trung tướng",
-    "Thượng tướng",
-    "Đại tướng",
-)
+from archive import vocabulary
+from archive.vocabulary import words_of
 
-# Verb phrases that give a participant a role, longest first so "tham dự" wins over "dự".
-ROLE_VERBS = (
-    ("chủ trì", "presided"),
-    ("đồng chủ trì", "presided"),
-    ("chỉ đạo", "directed"),
-    ("tham dự", "attended"),
-    ("tới dự", "attended"),
-    ("đến dự", "attended"),
-    ("cùng dự", "attended"),
-    ("về dự", "attended"),
-    ("dự", "attended"),
-    ("phát biểu", "spoke"),
-    ("kết luận", "concluded"),
-    ("trao tặng", "presented"),
-    ("trao", "presented"),
-)
+# Ranks, role verbs, event kinds and award categories are declared in `archive.vocabulary` with
+# their codes and labels; these are the forms the parser looks for.
+RANKS = tuple(term.code for term in vocabulary.RANKS)
+
+# Verb phrases that give a participant a role; a verb that begins another comes after it.
+ROLE_VERBS = words_of(vocabulary.ROLES)
+
+# Words in an event's title that say its kind; the first written decides.
+KIND_WORDS = words_of(vocabulary.EVENT_KINDS)
+
+# What an award's name begins with, and the category it gives.
+AWARD_WORDS = words_of(vocabulary.AWARD_CATEGORIES)
 
 # Words that end a title written after a name: the sentence's verb has begun.
 PREDICATE_STARTS = (
