@@ -32,7 +32,7 @@ def test_every_role_a_verb_gives_is_a_role_choice_and_every_role_has_a_verb():
 def test_event_kinds_of_the_parser_are_the_event_choices():
     assert {kind for _word, kind in lexicon.KIND_WORDS} == set(Event.Kind.values)
     assert set(parser.FALLBACK_TITLES) == set(Event.Kind.values)
-    assert parser.NO_PERIOD < set(Event.Kind.values)
+    assert set(Event.Kind.values) > parser.NO_PERIOD
     assert Event.Kind.values == codes(vocabulary.EVENT_KINDS)
 
 
