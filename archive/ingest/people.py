@@ -6,6 +6,7 @@ lead-in clause ("Phát biểu chỉ đạo tại Hội nghị, …"), or the ver
 Hội nghị"). "Đồng chí Phó Tư lệnh" with no name is the participant who holds that title.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -310,7 +311,7 @@ def starts_with_rank(text):
     return any(head.startswith(rank) for rank in RANK_BY_KEY)
 
 
-def read_titles(sentence, position):
+def read_titles(sentence, position, name_starts=()):
     """Titles written after a name from `position`: (titles, where they end).
 
     Titles are split at commas and at spaced dashes before a post. After a comma, a body's
@@ -328,6 +329,8 @@ def read_titles(sentence, position):
         length = title_length(rest)
         if not length or starts_with_name(rest) or starts_with_rank(rest):
             break
+        if titles and any(cursor < start < cursor + length for start in name_starts):
+            break  # "…, Bí thư Thành ủy Hoàng Văn Chín": the next person's post before the name
         if titles and (
             joins_compound(titles[-1], rest) or (rest[:1].isupper() and not starts_post(rest))
         ):
@@ -422,7 +425,7 @@ def title_before(sentence, start):
     return None
 
 
-def titles_before(sentence, start):
+def titles_before(sentence, start, name_starts=()):
     """ "Bí thư Tỉnh ủy Đồng Nai Nguyễn Hồng Lĩnh", "Dự hội nghị có Ủy viên Ban Thường vụ Thành
     ủy, Bí thư Quận ủy Thanh Xuân Bùi Huyền Mai": posts written before a name with no "đồng
     chí", back to the start of the list (the sentence's start, "có", a semicolon or a clause
@@ -431,15 +434,17 @@ def titles_before(sentence, start):
     if not before.endswith(" ") or not before.strip() or before.rstrip()[-1] in ",;:-–—(":
         return []
     pieces = re.split(r"([,;:])", before)
+    ends = list(itertools.accumulate(len(piece) for piece in pieces))
     titles = []
     for index in range(len(pieces) - 1, -1, -2):
         piece = pieces[index]
+        named = any(ends[index] - len(piece) <= s < ends[index] for s in name_starts)
         opener = re.search(r"(?:^|\s)có\s+(?=\S)", piece)
         text = (piece[opener.end() :] if opener else piece).strip()
-        if not text[:1].isupper() or not starts_post(text) or title_length(text) != len(text):
-            return titles[-1:] if find_names(piece) else titles
-        if find_names(text):
-            return titles[-1:]
+        if named or not text[:1].isupper() or not starts_post(text):
+            return titles[-1:] if named else titles
+        if title_length(text) != len(text):
+            return titles
         titles.insert(0, text)
         if opener or index == 0 or pieces[index - 1] != ",":
             break
@@ -448,14 +453,16 @@ def titles_before(sentence, start):
 
 def sentence_mentions(sentence, participants):
     mentions = []
-    for name, start, end in find_names(sentence):
+    names = find_names(sentence)
+    name_starts = [start for _name, start, _end in names]
+    for name, start, end in names:
         rank, _ = rank_before(sentence, start)
-        titles, after = read_titles(sentence, end)
+        titles, after = read_titles(sentence, end, name_starts)
         before = title_before(sentence, start)
         if before:
             titles = [before, *titles]
         elif not rank:
-            titles = [*titles_before(sentence, start), *titles]
+            titles = [*titles_before(sentence, start, name_starts), *titles]
         mentions.append(Mention(name, start, end, rank, titles, after or end))
     mentions += title_references(sentence, participants)
     return sorted(mentions, key=lambda m: m.start)
