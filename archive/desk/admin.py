@@ -75,9 +75,18 @@ class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, SimpleHistoryAdm
     def get_form(self, request, obj=None, change=False, **kwargs):
         return with_shown_values(super().get_form(request, obj, change, **kwargs))
 
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.reverting = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
     def save_model(self, request, obj, form, change):
         if not change:
             return super().save_model(request, obj, form, change)
+        if getattr(request, "reverting", False):
+            # A revert's form shows the old version: what it changes is what differs from
+            # the record as stored now.
+            obj.save_edits(columns_differing_from_stored(obj))
+            return None
         # Only what this editor changed is written: a form read before another editor saved
         # does not put back the values that editor replaced.
         obj.save_edits(changed_columns(obj, form))
@@ -107,6 +116,13 @@ def with_shown_values(form_class):
 
     ShownValuesForm.__name__ = form_class.__name__
     return ShownValuesForm
+
+
+def columns_differing_from_stored(obj):
+    columns = [f for f in obj._meta.concrete_fields if f.name not in {"id", "edited_fields"}]
+    stored = type(obj)._base_manager.filter(pk=obj.pk).values(*[f.attname for f in columns])
+    stored = stored.first() or {}
+    return [f.name for f in columns if stored.get(f.attname) != getattr(obj, f.attname)]
 
 
 def changed_columns(obj, form):
