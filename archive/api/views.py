@@ -5,7 +5,7 @@ as the search page. Every answer carries an ETag (and a Last-Modified where the 
 one), so a client re-fetching an unchanged page gets a 304."""
 
 from django.db.models import Count, Max, Prefetch
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date
@@ -42,6 +42,7 @@ from archive.site.filters import (
     SearchForm,
 )
 from archive.site.presentation import facet_labels
+from archive.site.redirects import redirect_if_merged
 from archive.site.views import MAX_PAGES
 
 MAX_QUERY_LENGTH = 500
@@ -112,7 +113,25 @@ class EventViewSet(ReadOnlyViewSet):
         return queryset
 
 
-class PersonViewSet(ReadOnlyViewSet):
+class FollowsMerges:
+    """A record merged away answers 301 to the survivor's address in the API."""
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            found = redirect_if_merged(
+                self.get_queryset().model,
+                kwargs.get(self.lookup_field, ""),
+                lambda survivor: reverse(f"api:{self.basename}-detail", args=[survivor.slug]),
+                request.META.get("QUERY_STRING", ""),
+            )
+            if found is None:
+                raise
+            return found
+
+
+class PersonViewSet(FollowsMerges, ReadOnlyViewSet):
     """Officials in Vietnamese alphabetical order (given name first), with their timeline."""
 
     serializer_class = serializers.PersonSerializer
@@ -134,7 +153,7 @@ class PersonViewSet(ReadOnlyViewSet):
         return queryset
 
 
-class OrganisationViewSet(ReadOnlyViewSet):
+class OrganisationViewSet(FollowsMerges, ReadOnlyViewSet):
     """Organisations by kind and name, with their parent and children."""
 
     serializer_class = serializers.OrganisationSerializer

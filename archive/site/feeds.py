@@ -18,6 +18,7 @@ from rest_framework.exceptions import ValidationError
 from archive import search as archive_search
 from archive.api.views import search_page_parameters
 from archive.models import Article, Event, Organisation, Person
+from archive.site.redirects import redirect_if_merged
 from archive.text import slugify_vi
 
 ITEMS = 30
@@ -92,7 +93,31 @@ class LatestReportsFeed(ArchiveFeed):
         return article.publisher or None
 
 
-class PersonFeed(EventsFeed):
+class FollowsMergesFeed(EventsFeed):
+    """The feed of a record merged away answers 301 to the survivor's feed."""
+
+    model = None
+    url_name = ""
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except Http404:
+            found = redirect_if_merged(
+                self.model,
+                kwargs.get("slug", ""),
+                lambda survivor: reverse(self.url_name, args=[survivor.slug]),
+                request.META.get("QUERY_STRING", ""),
+            )
+            if found is None:
+                raise
+            return found
+
+
+class PersonFeed(FollowsMergesFeed):
+    model = Person
+    url_name = "feed-person"
+
     def get_object(self, request, slug):
         return get_object_or_404(Person, slug=slug)
 
@@ -111,7 +136,10 @@ class PersonFeed(EventsFeed):
         return Event.objects.filter(pk__in=person.participations.values("event_id"))
 
 
-class OrganisationFeed(EventsFeed):
+class OrganisationFeed(FollowsMergesFeed):
+    model = Organisation
+    url_name = "feed-organisation"
+
     def get_object(self, request, slug):
         return get_object_or_404(Organisation, slug=slug)
 

@@ -5,6 +5,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from archive.models import Article, Event, Organisation, Person
+from archive.text import slugify_vi
 
 LISTS = (
     "archive:home",
@@ -14,6 +15,7 @@ LISTS = (
     "archive:person-list",
     "archive:organisation-list",
     "archive:award-list",
+    "archive:province-list",
 )
 
 
@@ -69,9 +71,20 @@ class OrganisationSitemap(Sitemap):
         return Organisation.objects.order_by("pk").only("pk", "slug")
 
 
+class ProvinceSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return [slugify_vi(name) for name, _count in Event.objects.provinces()]
+
+    def location(self, slug):
+        return reverse("archive:province-detail", args=[slug])
+
+
 SITEMAPS = {
     "pages": ListSitemap,
     "years": YearSitemap,
+    "provinces": ProvinceSitemap,
     "events": EventSitemap,
     "reports": ArticleSitemap,
     "people": PersonSitemap,

@@ -89,6 +89,21 @@ def test_the_merged_address_answers_301_to_the_survivor(admin_client, client, tw
     assert client.get("/people/never-existed/").status_code == 404
 
 
+def test_the_merged_addresses_of_the_api_and_the_feed_answer_301(admin_client, client, twins):
+    fuller, thinner = twins
+    merge(admin_client, PEOPLE, twins, fuller.pk)
+    for old, new in [
+        (f"/api/people/{thinner.slug}/", f"/api/people/{fuller.slug}/"),
+        (f"/feeds/people/{thinner.slug}/", f"/feeds/people/{fuller.slug}/"),
+    ]:
+        response = client.get(old)
+        assert response.status_code == 301, old
+        assert response["Location"].endswith(new)
+        assert client.get(response["Location"]).status_code == 200
+    assert client.get("/api/people/never-existed/").status_code == 404
+    assert client.get("/feeds/people/never-existed/").status_code == 404
+
+
 def test_a_merged_slug_is_never_given_to_a_new_record(admin_client, twins):
     fuller, thinner = twins
     merge(admin_client, PEOPLE, twins, fuller.pk)

@@ -95,6 +95,8 @@ def test_sitemap_lists_every_public_object(client, archive):
     for model in (Event, Article, Person, Organisation):
         expected |= {obj.get_absolute_url() for obj in model.objects.all()}
     expected |= {f"/years/{year}/" for year, _n in Event.objects.year_counts()}
+    provinces = Event.objects.exclude(province="")
+    expected |= {"/provinces/"} | {f"/provinces/{e.province_slug}/" for e in provinces}
     assert {"http://testserver" + path for path in expected} <= locations
     for location in locations:
         assert client.get(location.replace("http://testserver", "")).status_code == 200
