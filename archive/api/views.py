@@ -142,14 +142,7 @@ class PersonViewSet(FollowsMerges, ReadOnlyViewSet):
     def get_queryset(self):
         queryset = Person.objects.with_event_counts().alphabetical()
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related(
-                Prefetch(
-                    "participations",
-                    queryset=Participation.objects.select_related("event").order_by(
-                        "event__date_held", "event_id", "role"
-                    ),
-                )
-            )
+            queryset = queryset.with_timeline()
         return queryset
 
 

@@ -82,14 +82,7 @@ def merge_people(kept, others):
                 participation.person = kept
                 participation.save(update_fields=["person"])
         add_aliases(kept, other.full_name, *other.aliases)
-    kept.mark_edited("aliases")
-    kept._change_reason = merge_reason(", ".join(o.full_name for o in others))
-    kept.save()
-    for other in others:
-        MergedSlug.objects.record(other, kept)
-        other._change_reason = gettext("merged into %(kept)s") % {"kept": kept}
-        other.delete()
-    return kept
+    return retire(kept, others, [o.full_name for o in others])
 
 
 @transaction.atomic
@@ -106,8 +99,14 @@ def merge_organisations(kept, others):
         add_aliases(kept, other.name, *other.aliases)
         if not kept.abbreviation:
             kept.abbreviation = other.abbreviation
+    return retire(kept, others, [o.name for o in others])
+
+
+def retire(kept, others, names):
+    """Save the survivor, its history saying what merged into it, then delete the others,
+    their addresses remembered so that they answer 301 to the survivor."""
     kept.mark_edited("aliases")
-    kept._change_reason = merge_reason(", ".join(o.name for o in others))
+    kept._change_reason = merge_reason(", ".join(names))
     kept.save()
     for other in others:
         MergedSlug.objects.record(other, kept)

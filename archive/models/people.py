@@ -15,6 +15,15 @@ class PersonQuerySet(models.QuerySet):
     def with_event_counts(self):
         return self.annotate(event_count=models.Count("participations__event", distinct=True))
 
+    def with_timeline(self):
+        """Their participations, oldest event first, with the events joined in: what a
+        person's timeline (page and API) reads."""
+        participation = self.model._meta.get_field("participations").related_model
+        ordered = participation.objects.select_related("event").order_by(
+            "event__date_held", "event_id", "role"
+        )
+        return self.prefetch_related(models.Prefetch("participations", queryset=ordered))
+
     def alphabetical(self):
         return self.order_by("sort_name", "slug")
 

@@ -205,14 +205,7 @@ class PersonListView(ListView):
 
 
 class PersonDetailView(MergedSlugRedirectMixin, DetailView):
-    queryset = Person.objects.prefetch_related(
-        Prefetch(
-            "participations",
-            queryset=Participation.objects.select_related("event").order_by(
-                "event__date_held", "event_id", "role"
-            ),
-        )
-    )
+    queryset = Person.objects.with_timeline()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(timeline=timeline(self.object), **kwargs)
