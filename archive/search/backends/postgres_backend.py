@@ -21,6 +21,7 @@ from archive.search.backends.base import (
     SearchBackend,
     changed_only,
     chunks,
+    no_loader,
     ranked_counts,
     reporting,
 )
@@ -124,11 +125,17 @@ def ranking_queries(parsed):
 class PostgresBackend(SearchBackend):
     name = "postgres"
 
+    def __init__(self, load_documents=None):
+        self.load_documents = load_documents or no_loader
+
     def check(self):
         if connection.vendor != "postgresql":
             raise RuntimeError("ARCHIVE_SEARCH_BACKEND=postgres needs DATABASE_URL=postgres://…")
 
     def matching(self, parsed, filters):
+        if parsed.is_empty:  # no words: every entry the filters allow, unranked
+            entries = self.filtered(SearchEntry.objects.all(), filters)
+            return entries.annotate(rank=Value(0.0, output_field=FloatField()))
         match = compile_query(parsed)
         # ts_rank, not ts_rank_cd: proximity comes from our pair lexemes, which know word
         # boundaries; cover density would reward "vị tiên" inside "đơn vị tiên tiến".
@@ -169,10 +176,16 @@ class PostgresBackend(SearchBackend):
             entries = entries.filter(date__lte=filters.date_to)
         return entries
 
+    def stamp(self):
+        """The newest entry's id: every write inserts entries anew (a removal alone leaves it,
+        so a removed name may be suggested until the next write; it then finds nothing)."""
+        self.check()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT max(id) FROM archive_searchentry")
+            return cursor.fetchone()[0]
+
     def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
         self.check()
-        if parsed.is_empty:
-            return Matches(total=0, matches=[])
         entries = self.matching(parsed, filters)
         order = (
             [F("date").desc(nulls_last=True), "-rank"] if sort == "date" else ["-rank", "doc_id"]
@@ -189,6 +202,7 @@ class PostgresBackend(SearchBackend):
                 snippet_source=e.snippet,
                 article_ids=e.article_ids,
                 date=e.date.isoformat() if e.date else None,
+                province=e.province,
             )
             for e in page
         ]
@@ -236,13 +250,11 @@ class PostgresBackend(SearchBackend):
     def apply(self, doc_ids):
         """Re-index these ids from the database; writers take turns (an advisory lock), and
         each reads its documents inside its turn, so the later commit is written last."""
-        from archive.search.indexing import documents_for_ids
-
         self.check()
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [WRITERS_LOCK])
-            documents, removed = documents_for_ids(list(doc_ids))
+            documents, removed = self.load_documents(list(doc_ids))
             documents = changed_only(documents, indexed_fingerprints([d.doc_id for d in documents]))
             self.write([*removed, *(d.doc_id for d in documents)], documents)
 
