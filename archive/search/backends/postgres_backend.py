@@ -39,6 +39,10 @@ FIELD_GAP = 100
 BONUS_SCALE = 3.5  # exact 1.5 → 0.43, adjacency 2.0 → 0.57 of a rank (see `matching`)
 WRITERS_LOCK = 0x6172636869  # pg_advisory_xact_lock key shared by index writers
 MAX_POSITION = 16383
+RUM_INDEX = "searchentry_vector_rum"
+# Matches ranked by the table's formula when the RUM index orders them first: the nearest by
+# RUM's own distance. A page past them is ranked over every match.
+CANDIDATES = 200
 # ts_rank wants the weights of D, C, B, A, each in 0–1: the ranking table, scaled.
 RANK_WEIGHTS = "{" + ", ".join(f"{w:g}" for w in reversed(relative_weights())) + "}"
 
@@ -127,15 +131,17 @@ class PostgresBackend(SearchBackend):
 
     def __init__(self, load_documents=None):
         self.load_documents = load_documents or no_loader
+        self._rum = {}
 
     def check(self):
         if connection.vendor != "postgresql":
             raise RuntimeError("ARCHIVE_SEARCH_BACKEND=postgres needs DATABASE_URL=postgres://…")
 
     def matching(self, parsed, filters):
+        """(entries matching, ranked; entries matching, unranked: what a RUM index orders)."""
         if parsed.is_empty:  # no words: every entry the filters allow, unranked
             entries = self.filtered(SearchEntry.objects.all(), filters)
-            return entries.annotate(rank=Value(0.0, output_field=FloatField()))
+            return entries.annotate(rank=Value(0.0, output_field=FloatField())), None
         match = compile_query(parsed)
         # ts_rank, not ts_rank_cd: proximity comes from our pair lexemes, which know word
         # boundaries; cover density would reward "vị tiên" inside "đơn vị tiên tiến".
@@ -157,7 +163,11 @@ class PostgresBackend(SearchBackend):
         if any(isinstance(t, q.Prefix) and t.names_only for t in parsed.terms()):
             entries = entries.filter(type="person")
         entries = self.filtered(entries, filters)
-        return entries.annotate(rank=RawSQL(rank_sql, params, output_field=FloatField()))
+        rank = RawSQL(rank_sql, params, output_field=FloatField())
+        nearest = entries.annotate(
+            distance=RawSQL("vector <=> %s::tsquery", [match], output_field=FloatField())
+        )
+        return entries.annotate(rank=rank), (nearest, rank)
 
     @staticmethod
     def filtered(entries, filters):
@@ -176,6 +186,15 @@ class PostgresBackend(SearchBackend):
             entries = entries.filter(date__lte=filters.date_to)
         return entries
 
+    def has_rum(self):
+        """Whether the RUM index of migration 0008 exists (read once per database)."""
+        alias = connection.settings_dict.get("NAME")
+        if alias not in self._rum:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RUM_INDEX])
+                self._rum[alias] = cursor.fetchone() is not None
+        return self._rum[alias]
+
     def stamp(self):
         """The newest entry's id: every write inserts entries anew (a removal alone leaves it,
         so a removed name may be suggested until the next write; it then finds nothing)."""
@@ -186,11 +205,19 @@ class PostgresBackend(SearchBackend):
 
     def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
         self.check()
-        entries = self.matching(parsed, filters)
+        entries, nearest = self.matching(parsed, filters)
         order = (
             [F("date").desc(nulls_last=True), "-rank"] if sort == "date" else ["-rank", "doc_id"]
         )
-        page = entries.order_by(*order)[offset : offset + limit]
+        if sort != "date" and nearest and offset + limit <= CANDIDATES and self.has_rum():
+            # Two steps: the RUM index hands over the CANDIDATES nearest matches without
+            # reading the others' vectors, and only those are ranked by the table's formula.
+            candidates, rank = nearest
+            firsts = candidates.order_by("distance").values("id")[:CANDIDATES]
+            ranked = SearchEntry.objects.filter(id__in=firsts).annotate(rank=rank)
+            page = ranked.order_by(*order)[offset : offset + limit]
+        else:
+            page = entries.order_by(*order)[offset : offset + limit]
         matches = [
             Match(
                 doc_id=e.doc_id,
