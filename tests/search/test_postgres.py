@@ -16,7 +16,7 @@ QUERIES = [
     ("quoc phong", Filters(values={"type": "event"})),
     ('"khu vực phòng thủ"', None),
     ("Nguyễn Đăng Bình", None),
-    ("chi huy truong", Filters(values={"person": "nguyen-dang-binh"})),
+    ("chi huy truong", None),
     ("Hàm OR Tuấn", None),
 ]
 

@@ -209,9 +209,20 @@ class PostgresBackend(SearchBackend):
         order = (
             [F("date").desc(nulls_last=True), "-rank"] if sort == "date" else ["-rank", "doc_id"]
         )
-        if sort != "date" and nearest and offset + limit <= CANDIDATES and self.has_rum():
+        narrowed = filters and (
+            any(filters.values.values()) or filters.date_from or filters.date_to
+        )
+        if (
+            sort != "date"
+            and nearest
+            and not narrowed
+            and offset + limit <= CANDIDATES
+            and self.has_rum()
+        ):
             # Two steps: the RUM index hands over the CANDIDATES nearest matches without
             # reading the others' vectors, and only those are ranked by the table's formula.
+            # Not under filters: the ordered scan then skips most of what it reads (measured
+            # slower at 10 000 reports than ranking the filtered matches, docs/performance.md).
             candidates, rank = nearest
             firsts = candidates.order_by("distance").values("id")[:CANDIDATES]
             ranked = SearchEntry.objects.filter(id__in=firsts).annotate(rank=rank)
