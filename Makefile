@@ -9,9 +9,20 @@ HOST ?= 127.0.0.1:8000
 export DJANGO_DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: soak loadrun install browser run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
+.PHONY: soak loadrun install rum browser run test test-sqlite test-postgres lint format setup fixtures messages accuracy clean
 
-install: $(STAMP)
+install: $(STAMP) rum
+
+# Debian's RUM extension, with which the PostgreSQL backend ranks only a broad query's nearest
+# matches (migration 0008): as root, where PostgreSQL 15 runs on this machine; otherwise the
+# backend ranks every match, as it does without it.
+RUM_CONTROL := /usr/share/postgresql/15/extension/rum.control
+rum:
+	@if [ ! -f $(RUM_CONTROL) ] && [ -d /usr/lib/postgresql/15 ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15-rum || \
+		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15-rum; } || \
+		echo "postgresql-15-rum not installed: PostgreSQL search ranks every match"; \
+	fi
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

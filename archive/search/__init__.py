@@ -6,17 +6,19 @@ highlighted snippets, facet counts and, when little is found, a spelling suggest
 
 import datetime as dt
 import difflib
+import threading
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
-
+from archive.search import indexing  # noqa: F401  (gives the backends their document loader)
 from archive.search import query as q
+from archive.search.backends import BACKENDS, _backend, get_backend
 from archive.search.backends.base import Filters
 from archive.search.highlight import highlight, snippet
 from archive.search.schema import PAGE_SIZE
 from archive.text import fold
+
+__all__ = ["BACKENDS", "Filters", "Hit", "Results", "_backend", "get_backend", "search", "suggest"]
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Hit:
     article_ids: list
     date: dt.date | None = None
     title_html: str = ""
+    province: str = ""
 
     def as_json(self):
         return {
@@ -40,6 +43,8 @@ class Hit:
             "score": self.score,
             "snippet": str(self.snippet),
             "article_ids": self.article_ids,
+            "province": self.province,
+            "date": self.date.isoformat() if self.date else None,
         }
 
 
@@ -53,44 +58,23 @@ class Results:
     message: str = ""
 
 
-BACKENDS = ("tantivy", "whoosh", "postgres")
-
-
-def get_backend(name=None):
-    name = name or settings.ARCHIVE_SEARCH_BACKEND
-    return _backend(name, str(settings.ARCHIVE_INDEX_DIR))
-
-
-@lru_cache(maxsize=4)
-def _backend(name, index_dir):
-    from archive.search.indexing import documents_for_ids
-
-    if name == "tantivy":
-        from archive.search.backends.tantivy_backend import TantivyBackend, index_folder
-
-        return TantivyBackend(index_folder(index_dir), load_documents=documents_for_ids)
-    if name == "whoosh":
-        from archive.search.backends.whoosh_backend import WhooshBackend
-
-        return WhooshBackend(index_dir, load_documents=documents_for_ids)
-    if name == "postgres":
-        from archive.search.backends.postgres_backend import PostgresBackend
-
-        return PostgresBackend()
-    raise ImproperlyConfigured(f"ARCHIVE_SEARCH_BACKEND must be one of {BACKENDS}, not {name!r}")
-
-
 def search(
     text, filters=None, page=1, per_page=PAGE_SIZE, sort="relevance", facets=(), backend=None
 ):
+    """One page of hits of `text` under `filters`. Filters alone, with nothing typed, are a
+    search too: they list what they select, newest first. Nothing typed and no filter, or only
+    what cannot be searched, finds nothing (`message` says which)."""
     parsed = q.parse(text)
     results = Results(query=parsed.text)
+    filters = filters or Filters()
     if parsed.is_empty:
-        results.message = "empty" if not parsed.text else "nothing searchable"
-        return results
+        if parsed.text or not selects(filters):
+            results.message = "empty" if not parsed.text else "nothing searchable"
+            return results
+        sort = "date"  # no words to rank by
     offset = (max(page, 1) - 1) * per_page
     found = get_backend(backend).search(
-        parsed, filters or Filters(), offset=offset, limit=per_page, sort=sort, facets=facets
+        parsed, filters, offset=offset, limit=per_page, sort=sort, facets=facets
     )
     results.total, results.facets = found.total, found.facets
     results.hits = [
@@ -104,12 +88,24 @@ def search(
             article_ids=m.article_ids,
             date=dt.date.fromisoformat(m.date) if m.date else None,
             title_html=highlight(m.title, parsed),
+            province=m.province,
         )
         for m in found.matches
     ]
-    if results.total < FEW and words_find_little(parsed, filters, backend, results.total):
-        results.suggestion = suggest(parsed.text)
+    if (
+        not parsed.is_empty
+        and results.total < FEW
+        and words_find_little(parsed, filters, backend, results.total)
+    ):
+        results.suggestion = suggest(parsed.text, backend=backend)
     return results
+
+
+def selects(filters):
+    """Whether `filters` narrow anything (a facet value or a date bound)."""
+    return bool(
+        any(value for value in filters.values.values()) or filters.date_from or filters.date_to
+    )
 
 
 FEW = 3  # results below which a spelling suggestion is offered
@@ -118,7 +114,7 @@ FEW = 3  # results below which a spelling suggestion is offered
 def words_find_little(parsed, filters, backend, total):
     """Whether the words themselves find few results: filters that narrow a common word to
     nothing call for no spelling suggestion."""
-    if not filters or not (filters.values or filters.date_from or filters.date_to):
+    if not selects(filters):
         return True
     return get_backend(backend).search(parsed, Filters(), offset=0, limit=1).total < FEW
 
@@ -132,19 +128,83 @@ def autocomplete(text, limit=10, backend=None):
     return get_backend(backend).names(words, limit=limit)
 
 
-def suggest(text):
+def suggest(text, backend=None):
     """A known name close to what was typed (misspelt or without diacritics), if any."""
     folded = fold(text).strip()
     if len(folded) < 4:
         return None
-    names = known_names()
-    close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.8)
-    if close and names[close[0]] != text:
-        return names[close[0]]
+    names = known_names(backend)
+    close = difflib.get_close_matches(folded, names.candidates(folded), n=1, cutoff=0.8)
+    if close and names.shown[close[0]] != text:
+        return names.shown[close[0]]
     return None
 
 
-def known_names():
+MAX_CANDIDATES = 1000  # names compared with difflib at most, those sharing the most syllables
+
+
+class KnownNames:
+    """Every person's and organisation's name, folded, with the way to the few worth comparing
+    with a query: names are found by their syllables, each syllable also by its forms with one
+    letter left out (so "tai" finds "thai", "nguyn" finds "nguyen"), and only the names where
+    most of the query's syllables find one of theirs are compared letter by letter."""
+
+    def __init__(self, shown):
+        self.shown = shown  # folded name → name as written
+        self.names_of = defaultdict(list)  # folded syllable → folded names holding it
+        for name in shown:
+            for syllable in set(name.split()):
+                self.names_of[syllable].append(name)
+        self.syllables_of = defaultdict(set)  # syllable or a deletion of it → syllables
+        for syllable in self.names_of:
+            for key in deletions(syllable):
+                self.syllables_of[key].add(syllable)
+
+    def near(self, syllable):
+        """Known syllables at most one letter left out, added or changed from `syllable`."""
+        found = set()
+        for key in deletions(syllable):
+            found |= self.syllables_of.get(key, set())
+        return found
+
+    def candidates(self, folded):
+        shared = Counter()
+        for syllable in set(folded.split()):
+            holders = set()
+            for near in self.near(syllable):
+                holders.update(self.names_of[near])
+            shared.update(holders)
+        if not shared:
+            return []
+        best = max(shared.values())
+        kept = sorted(name for name, count in shared.items() if count >= best)
+        return kept[:MAX_CANDIDATES]
+
+
+def deletions(syllable):
+    return {syllable, *(syllable[:i] + syllable[i + 1 :] for i in range(len(syllable)))}
+
+
+_known = {}  # (backend, index stamp) → KnownNames, the latest one per backend
+_known_lock = threading.Lock()
+
+
+def known_names(backend=None):
+    """The known names of the index as it stands: read from the database again only when the
+    backend's index changed (its stamp), not on every search."""
+    engine = get_backend(backend)
+    key = (engine.name, engine.stamp())
+    with _known_lock:
+        cached = _known.get(engine.name)
+        if cached is not None and cached[0] == key and key[1] is not None:
+            return cached[1]
+    names = KnownNames(read_names())
+    with _known_lock:
+        _known[engine.name] = (key, names)
+    return names
+
+
+def read_names():
     from archive.models import Organisation, Person
 
     names = {}

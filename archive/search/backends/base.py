@@ -21,6 +21,7 @@ class Match:
     snippet_source: str
     article_ids: list
     date: str | None = None
+    province: str = ""
 
 
 @dataclass
@@ -47,8 +48,15 @@ class SearchBackend:
     name = ""
 
     def search(self, query, filters=None, offset=0, limit=PAGE_SIZE, sort="relevance", facets=()):
-        """Matches of a parsed query: `Matches`. Never raises on any parsed query."""
+        """Matches of a parsed query: `Matches`. Never raises on any parsed query. A query with
+        no words matches every document the filters allow (`archive.search.search` asks so only
+        when some filter narrows)."""
         raise NotImplementedError
+
+    def stamp(self):
+        """A value that changes whenever the index is written (what is cached per index, such
+        as the known names, is kept while it stays); None when the backend cannot tell."""
+        return None
 
     def update(self, documents, removed_ids=()):
         """Add or replace documents and remove others, as one write."""
@@ -69,6 +77,10 @@ class SearchBackend:
     def names(self, prefix_terms, limit=10):
         """Person names whose words begin with the given folded words, for autocomplete."""
         raise NotImplementedError
+
+
+def no_loader(doc_ids):
+    raise RuntimeError("this backend was built without a document loader (load_documents)")
 
 
 def chunks(items, size=500):

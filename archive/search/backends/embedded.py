@@ -21,13 +21,15 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-from archive.search.backends.base import IndexUnavailable, SearchBackend, changed_only, reporting
+from archive.search.backends.base import (
+    IndexUnavailable,
+    SearchBackend,
+    changed_only,
+    no_loader,
+    reporting,
+)
 
 LOCK_WAIT = 10.0  # writers wait for each other; a rebuild holds the write lock only to swap
-
-
-def no_loader(doc_ids):
-    raise RuntimeError("this backend was built without a document loader (load_documents)")
 
 
 def settled(open_something, attempts=5, errors=(FileNotFoundError,)):

@@ -97,6 +97,7 @@ def tantivy_document(document):
         "title": document.title,
         "url": document.url,
         "date": document.date,
+        "province": document.province,
         "article_ids": document.article_ids,
         "snippet": document.snippet_source,
     }
@@ -191,7 +192,10 @@ def compile_node(node):
 
 
 def compile_query(parsed, filters=None):
+    """The query of `parsed` under `filters`; with no words, every document the filters allow."""
     clauses = [(MUST, compile_node(node)) for node in parsed.required]
+    if not clauses:
+        clauses.append((MUST, tantivy.Query.all_query()))
     clauses += [(MUST_NOT, compile_node(node)) for node in parsed.excluded]
     for pair in parsed.adjacent_pairs():
         adjacent = weighted("pairs", lambda name, p=pair: term(name, p), ADJACENCY_BONUS)
@@ -273,9 +277,12 @@ class TantivyBackend(GenerationalIndex):
     def searcher(self):
         return self.index().searcher()
 
+    def stamp(self):
+        self.ensure()
+        path = str(self.current.resolve())
+        return path, meta_signature(path)
+
     def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
-        if parsed.is_empty:
-            return Matches(total=0, matches=[])
         query = compile_query(parsed, filters)
         searcher = self.searcher()
         options = {"limit": max(limit, 0), "offset": max(offset, 0), "count": True}
@@ -297,6 +304,7 @@ class TantivyBackend(GenerationalIndex):
                     snippet_source=shown.get("snippet") or "",
                     article_ids=shown.get("article_ids") or [],
                     date=shown.get("date"),
+                    province=shown.get("province") or "",
                 )
             )
         wanted = [name for name in facets if name in FACETS]

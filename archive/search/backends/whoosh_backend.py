@@ -87,7 +87,7 @@ def make_schema():
         "type": ID(stored=True, sortable=True),
         "year": ID(sortable=True),
         "kind": ID(sortable=True),
-        "province": ID(sortable=True),
+        "province": ID(stored=True, sortable=True),
         "person": KEYWORD(commas=True, sortable=True),
         "organisation": KEYWORD(commas=True, sortable=True),
         "award_kind": KEYWORD(commas=True, sortable=True),
@@ -165,6 +165,8 @@ def compile_node(node):
 
 
 def compile_query(parsed):
+    if not parsed.required:
+        return wq.Every()  # no words: every document (the filters narrow it)
     required = wq.And([compile_node(node) for node in parsed.required])
     if parsed.excluded:
         required = wq.AndNot(required, wq.Or([compile_node(n) for n in parsed.excluded]))
@@ -246,13 +248,18 @@ class WhooshBackend(GenerationalIndex):
                 searcher = self._searchers[key] = settled(lambda: open_index(key).searcher())
             return searcher
 
+    def stamp(self):
+        self.ensure()
+        path = self.current.resolve()
+        return str(path), open_index(path).latest_generation()
+
     def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
-        if parsed.is_empty:
-            return Matches(total=0, matches=[])
         searcher = self.searcher()
         query = compile_query(parsed)
         restriction = compile_filters(filters)
-        if restriction is not None:
+        if restriction is not None and parsed.is_empty:
+            query = wq.ConstantScoreQuery(restriction, 0.0)
+        elif restriction is not None:
             # Inside the query rather than as a `filter=`: the matcher then skips to the
             # documents the filter allows instead of scoring every match and dropping most.
             query = wq.And([query, wq.ConstantScoreQuery(restriction, 0.0)])
@@ -271,6 +278,7 @@ class WhooshBackend(GenerationalIndex):
                 snippet_source=hit.get("snippet", ""),
                 article_ids=hit.get("article_ids") or [],
                 date=hit.get("date"),
+                province=hit.get("province") or "",
             )
             for hit in results[offset : offset + limit]
         ]
