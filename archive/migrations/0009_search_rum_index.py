@@ -33,6 +33,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0007_event_latest_index")]
+    dependencies = [("archive", "0008_merge_permissions_and_slugs")]
 
     operations = [migrations.RunPython(create, drop)]
