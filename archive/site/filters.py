@@ -3,10 +3,12 @@ and the search page's form (built from its fields) hands them to the search back
 
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Award, Event, Organisation, Person
 from archive.search.backends.base import Filters
+from archive.text import sort_key
 
 
 class FacetFilterSet(django_filters.FilterSet):
@@ -71,9 +73,39 @@ EVENT_ORDERS = (
 )
 
 
-class ArchiveFilterSet(FacetFilterSet):
-    """The event list's filters: the facets, the year reviewed, undated events, and the order."""
+def several(single, **options):
+    """The many-valued counterpart of a facet, with its label, field and lookup: an event
+    qualifies with any of the values chosen (and with every facet)."""
+    options = {
+        "label": single.label,
+        "field_name": single.field_name,
+        "distinct": single.distinct,
+        **options,
+    }
+    if isinstance(single, django_filters.ModelChoiceFilter):
+        return django_filters.ModelMultipleChoiceFilter(
+            queryset=single.queryset,
+            to_field_name=single.extra["to_field_name"],
+            widget=forms.MultipleHiddenInput,
+            **options,
+        )
+    options.setdefault("choices", single.extra.get("choices"))
+    return django_filters.MultipleChoiceFilter(widget=forms.CheckboxSelectMultiple, **options)
 
+
+FACET = FacetFilterSet.base_filters
+
+
+class ArchiveFilterSet(FacetFilterSet):
+    """The event list's filters: the facets (several values each where an event has one value
+    of many: kind, province, award, official, organisation), the year reviewed, undated
+    events, and the order."""
+
+    kind = several(FACET["kind"], distinct=False)
+    province = several(FACET["province"], choices=(), distinct=False)  # filled per request
+    award_kind = several(FACET["award_kind"])
+    person = several(FACET["person"])
+    organisation = several(FACET["organisation"])
     reviewed = django_filters.NumberFilter(
         label=_("Year reviewed"), method="filter_reviewed", min_value=1945, max_value=2100
     )
@@ -83,6 +115,11 @@ class ArchiveFilterSet(FacetFilterSet):
     order = django_filters.ChoiceFilter(
         label=_("Order"), choices=EVENT_ORDERS, method="filter_order", empty_label=None
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        provinces = sorted((name for name, _n in Event.objects.provinces()), key=sort_key)
+        self.form.fields["province"].choices = [(name, name) for name in provinces]
 
     def filter_reviewed(self, queryset, name, value):
         return queryset.reviewing(int(value))
@@ -111,7 +148,13 @@ def valid_data(form):
     if not form.is_bound:
         return {}
     form.is_valid()
-    return {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    return {name: value for name, value in form.cleaned_data.items() if not empty(value)}
+
+
+def empty(value):
+    if isinstance(value, QuerySet | list | tuple):
+        return not value
+    return value is False or value in (None, "")  # an unticked box filters nothing
 
 
 TYPE_CHOICES = (
@@ -159,3 +202,10 @@ class SearchForm(FacetForm):
 
     def ordering(self):
         return self.valid_data().get("sort") or "relevance"
+
+
+class PostSearchForm(forms.Form):
+    """The post list's search: posts whose name contains the words, with or without
+    diacritics."""
+
+    q = forms.CharField(label=_("Post or organisation"), max_length=100, required=False)
