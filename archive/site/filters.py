@@ -83,9 +83,12 @@ def several(single, **options):
         **options,
     }
     if isinstance(single, django_filters.ModelChoiceFilter):
+        # It filters by the chosen objects' `to_field_name` (their slugs), so it looks there.
+        to_field = single.extra["to_field_name"]
+        options["field_name"] = f"{single.field_name}__{to_field}"
         return django_filters.ModelMultipleChoiceFilter(
             queryset=single.queryset,
-            to_field_name=single.extra["to_field_name"],
+            to_field_name=to_field,
             widget=forms.MultipleHiddenInput,
             **options,
         )
