@@ -74,7 +74,7 @@ fixtures: install
 	rm -rf var/fixtures-build
 	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py migrate --noinput -v 0
 	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py ingest fixtures/articles
-	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py export_archive -o fixtures/archive.json
+	ARCHIVE_VAR_DIR=var/fixtures-build $(BIN)/python manage.py export_archive --reviewed-fixture -o fixtures/archive.json
 	rm -rf var/fixtures-build
 
 # Update the Vietnamese translations after changing user-facing text (needs GNU gettext).

@@ -2,6 +2,8 @@
 
 Workers are processes: each keeps one Whoosh searcher; with several web servers use
 ARCHIVE_SEARCH_BACKEND=postgres. Workers are recycled now and then to keep memory flat.
+Sync workers serve one request at a time, so a slow client would hold one: they must sit behind
+a buffering proxy (nginx), as the README's Production section says.
 """
 
 import multiprocessing
@@ -17,4 +19,9 @@ max_requests = 2000
 max_requests_jitter = 200
 accesslog = "-"
 errorlog = "-"
+# Request lines and headers past these are refused (400) before Django sees them; bodies are
+# limited by Django (archive.middleware) and by the proxy.
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -117,6 +117,20 @@ def page_times(client, url, repeat):
     return times, queries
 
 
+def export_memory(client, url):
+    """Rows and peak Python memory (MB, tracemalloc) while streaming a download to nowhere."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        response = client.get(url)
+        size = sum(len(chunk) for chunk in response.streaming_content)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return {"mb_written": round(size / 2**20, 1), "peak_mb": round(peak / 2**20, 1)}
+
+
 def run_benchmark(docs, seed=0, repeat=20):
     call_command("migrate", verbosity=0)
     result = {"docs": docs, "backend": get_backend().name}
@@ -167,5 +181,9 @@ def run_benchmark(docs, seed=0, repeat=20):
     detail = event_page + person_page
     result["detail_page_ms"] = {"p50": percentile(detail, 0.5), "p95": percentile(detail, 0.95)}
     result["detail_page_queries"] = {"event": event_queries, "person": person_queries}
+    result["export_events_csv"] = {
+        "rows": Event.objects.count(),
+        **export_memory(client, "/export/events.csv"),
+    }
     result["rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return result

@@ -13,10 +13,15 @@ from django.db.models import Count, OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from archive.desk import merge
-from archive.desk.importing import import_view
+from archive.desk.forms import LinesField, MergeForm
+from archive.desk.importing import ImportView
+from archive.desk.merge import fullest
+from archive.desk.participations import ParticipationGroupForm, ParticipationGroupFormSet
 from archive.models import (
     Article,
     Award,
@@ -28,6 +33,10 @@ from archive.models import (
 )
 from archive.search import search as archive_search
 from archive.search.backends.base import Filters
+
+admin.site.site_header = _("Defence-work report archive: the editors' desk")
+admin.site.site_title = _("Editors' desk")
+admin.site.index_title = _("Records of the archive")
 
 
 class VietnameseSearchMixin:
@@ -47,15 +56,32 @@ class VietnameseSearchMixin:
         return queryset, may_have_duplicates
 
 
-class EditTrackingAdmin(VietnameseSearchMixin, admin.ModelAdmin):
+class PlainListsMixin:
+    """Titles and aliases are typed one per line (or separated by commas), never as JSON."""
+
+    list_fields = ("titles", "aliases")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.list_fields:
+            return LinesField(label=capfirst(db_field.verbose_name), required=False)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, SimpleHistoryAdmin):
     """Records which fields an editor changed, so that a re-import keeps them."""
 
     readonly_fields = ("edited_fields",)
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        return with_shown_values(super().get_form(request, obj, change, **kwargs))
+
     def save_model(self, request, obj, form, change):
-        if change:
-            obj.mark_edited(*(name for name in form.changed_data if name != "edited_fields"))
-        super().save_model(request, obj, form, change)
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # Only what this editor changed is written: a form read before another editor saved
+        # does not put back the values that editor replaced.
+        obj.save_edits(changed_columns(obj, form))
+        return None
 
     def save_related(self, request, form, formsets, change):
         if change:
@@ -63,27 +89,65 @@ class EditTrackingAdmin(VietnameseSearchMixin, admin.ModelAdmin):
                 n for n in form.changed_data if n in {f.name for f in self.model._meta.many_to_many}
             ]
             if many:
-                form.instance.mark_edited(*many)
-                form.instance.save(update_fields=["edited_fields"])
+                form.instance.save_edits([], edited=many)
         super().save_related(request, form, formsets, change)
+
+
+def with_shown_values(form_class):
+    """The form sends back, hidden, the values the editor was shown: what changed is then what
+    this editor changed, not what another editor changed since the form was opened. (A post
+    without them is compared with the record as stored, as Django does.)"""
+
+    class ShownValuesForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for name, field in self.fields.items():
+                shown = not self.is_bound or self.add_initial_prefix(name) in self.data
+                field.show_hidden_initial = shown
+
+    ShownValuesForm.__name__ = form_class.__name__
+    return ShownValuesForm
+
+
+def changed_columns(obj, form):
+    columns = {f.name for f in obj._meta.concrete_fields}
+    return [name for name in form.changed_data if name in columns and name != "edited_fields"]
 
 
 class EditTrackingFormSet(BaseInlineFormSet):
     def save_existing(self, form, obj, commit=True):
-        obj.mark_edited(*form.changed_data)
-        return super().save_existing(form, obj, commit=commit)
+        if not commit:
+            obj.mark_edited(*form.changed_data)
+            return super().save_existing(form, obj, commit=commit)
+        obj.save_edits(changed_columns(obj, form))
+        return obj
 
 
-class EditTrackingInline(admin.TabularInline):
+class EditTrackingInline(PlainListsMixin, admin.TabularInline):
+    """Rows of an event's facts; what was edited by hand shows on each fact's own page."""
+
     extra = 0
     formset = EditTrackingFormSet
-    readonly_fields = ("edited_fields",)
+    classes = ("facts",)
+
+    class Media:
+        css = {"all": ["desk/desk.css"]}
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = with_shown_values(formset.form)
+        return formset
 
 
 class ParticipationInline(EditTrackingInline):
+    """One row per person at the event, the roles ticked (stored as one row per role)."""
+
     model = Participation
-    fields = ("person", "name_as_written", "rank", "titles", "role", "order", "edited_fields")
+    form = ParticipationGroupForm
+    formset = ParticipationGroupFormSet
+    fields = ("person", "name_as_written", "rank", "titles", "roles", "order")
     autocomplete_fields = ("person",)
+    classes = ("facts", "participants")
 
 
 class AwardInline(EditTrackingInline):
@@ -96,14 +160,13 @@ class AwardInline(EditTrackingInline):
         "collectives",
         "individuals",
         "order",
-        "edited_fields",
     )
     autocomplete_fields = ("giver_organisation",)
 
 
 class StatisticInline(EditTrackingInline):
     model = Statistic
-    fields = ("label", "value", "unit", "qualifier", "order", "edited_fields")
+    fields = ("label", "value", "unit", "qualifier", "order")
 
 
 @admin.register(Article)
@@ -137,7 +200,7 @@ class ArticleAdmin(EditTrackingAdmin):
     def import_report(self, request):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        return import_view(self, request)
+        return ImportView.as_view(model_admin=self)(request)
 
 
 @admin.register(Event)
@@ -179,15 +242,25 @@ class DuplicateFilter(admin.SimpleListFilter):
         return queryset
 
 
-def merge_action(merge_function, description):
+def merge_action(merge_function, candidates, description):
+    """An action that shows the candidates with what each holds, lets the editor choose the
+    survivor (the fuller one preselected) and merges only on confirmation, with its own
+    permission: merging deletes the records merged away."""
+
     def action(model_admin, request, queryset):
         if queryset.count() < 2:
             model_admin.message_user(
                 request, _("Select two records or more to merge."), messages.WARNING
             )
             return None
-        if request.POST.get("confirm") == "yes":
-            kept = queryset.get(pk=request.POST.get("keep"))
+        offered = candidates(queryset)
+        form = MergeForm(
+            request.POST if request.POST.get("confirm") == "yes" else None,
+            queryset=queryset,
+            initial={"keep": fullest(offered).record.pk},
+        )
+        if form.is_bound and form.is_valid():
+            kept = form.cleaned_data["keep"]
             others = [o for o in queryset if o.pk != kept.pk]
             names = ", ".join(str(o) for o in others)
             merge_function(kept, others)
@@ -201,8 +274,11 @@ def merge_action(merge_function, description):
             "admin/archive/merge.html",
             {
                 **model_admin.admin_site.each_context(request),
+                "opts": model_admin.model._meta,
                 "title": description,
-                "queryset": queryset,
+                "form": form,
+                "candidates": offered,
+                "chosen": str(form["keep"].value()),
                 "action": request.POST.get("action"),
                 "action_checkbox_name": ACTION_CHECKBOX_NAME,
             },
@@ -210,8 +286,14 @@ def merge_action(merge_function, description):
 
     action.__name__ = merge_function.__name__
     action.short_description = description
-    action.allowed_permissions = ("change",)
+    action.allowed_permissions = ("merge",)
     return action
+
+
+class MergePermissionMixin:
+    def has_merge_permission(self, request):
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.merge_{opts.model_name}")
 
 
 def with_same_name_counts(queryset, model):
@@ -225,14 +307,16 @@ def with_same_name_counts(queryset, model):
 
 
 @admin.register(Person)
-class PersonAdmin(EditTrackingAdmin):
+class PersonAdmin(MergePermissionMixin, EditTrackingAdmin):
     search_type = "person"
     list_display = ("full_name", "slug", "event_count", "same_name")
     list_filter = (DuplicateFilter,)
     search_fields = ("full_name", "folded_name", "slug")
-    readonly_fields = ("folded_name", "edited_fields", "events")
-    fields = ("full_name", "slug", "aliases", "folded_name", "events", "edited_fields")
-    actions = (merge_action(merge.merge_people, _("Merge the selected people")),)
+    readonly_fields = ("folded_name", "edited_fields", "event_titles")
+    fields = ("full_name", "slug", "aliases", "folded_name", "event_titles", "edited_fields")
+    actions = (
+        merge_action(merge.merge_people, merge.person_candidates, _("Merge the selected people")),
+    )
 
     def get_queryset(self, request):
         queryset = (
@@ -251,7 +335,7 @@ class PersonAdmin(EditTrackingAdmin):
         return obj.same_name
 
     @admin.display(description=_("events"))
-    def events(self, obj):
+    def event_titles(self, obj):
         return (
             ", ".join(sorted({p.event.title for p in obj.participations.select_related("event")}))
             or "—"
@@ -259,13 +343,13 @@ class PersonAdmin(EditTrackingAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(EditTrackingAdmin):
+class OrganisationAdmin(MergePermissionMixin, EditTrackingAdmin):
     search_type = "organisation"
     list_display = ("name", "abbreviation", "kind", "parent", "same_name")
     list_filter = ("kind", DuplicateFilter)
     search_fields = ("name", "folded_name", "abbreviation")
     autocomplete_fields = ("parent",)
-    readonly_fields = ("folded_name", "edited_fields", "events")
+    readonly_fields = ("folded_name", "edited_fields", "event_titles")
     fields = (
         "name",
         "abbreviation",
@@ -274,13 +358,19 @@ class OrganisationAdmin(EditTrackingAdmin):
         "slug",
         "aliases",
         "folded_name",
-        "events",
+        "event_titles",
         "edited_fields",
     )
-    actions = (merge_action(merge.merge_organisations, _("Merge the selected organisations")),)
+    actions = (
+        merge_action(
+            merge.merge_organisations,
+            merge.organisation_candidates,
+            _("Merge the selected organisations"),
+        ),
+    )
 
     @admin.display(description=_("events"))
-    def events(self, obj):
+    def event_titles(self, obj):
         return ", ".join(obj.events.values_list("title", flat=True)) or "—"
 
     def get_queryset(self, request):

@@ -1,5 +1,7 @@
 """Forms of the editors' desk: paste a report, then review what was read before saving it."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,54 @@ from archive.ingest import source
 from archive.ingest.records import ROLE_ORDER
 from archive.models import Award, Event, Person, Rank, Role
 from archive.text import canonical, fold
+
+
+def split_lines(text):
+    """One item per line; a single line may separate its items by commas or semicolons."""
+    text = (text or "").strip()
+    parts = text.splitlines() if "\n" in text else re.split(r"[,;]", text)
+    items = []
+    for part in parts:
+        item = " ".join(part.split())
+        if item and item not in items:
+            items.append(item)
+    return items
+
+
+class LinesWidget(forms.Textarea):
+    def __init__(self, attrs=None):
+        super().__init__({"rows": 3, "cols": 40, "class": "lines", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return super().format_value(value)
+
+
+class LinesField(forms.CharField):
+    """A list of short texts (titles, aliases) typed one per line, or separated by commas."""
+
+    widget = LinesWidget
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("One per line, or separated by commas."))
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        kwargs.pop("max_length", None)
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return list(value)
+        return split_lines(value)
+
+    def has_changed(self, initial, data):
+        return list(initial or []) != self.to_python(data)
 
 
 class PasteForm(forms.Form):
@@ -43,8 +93,32 @@ class PasteForm(forms.Form):
         return data
 
 
+class ArticleReviewForm(forms.Form):
+    """The article itself: what the header (or the page) said, for the editor to complete."""
+
+    title = forms.CharField(
+        label=_("article title"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+    )
+    publisher = forms.CharField(label=_("publisher"), max_length=200, required=False)
+    url = forms.URLField(
+        label=_("source URL"),
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "vLargeTextField"}),
+    )
+    published = forms.DateField(label=_("published"), required=False)
+
+
 class EventReviewForm(forms.Form):
-    title = forms.CharField(label=_("title"), max_length=500)
+    title = forms.CharField(
+        label=_("title"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+    )
     kind = forms.ChoiceField(label=_("kind"), choices=Event.Kind.choices)
     date = forms.DateField(label=_("date held"), required=False)
     period_start = forms.IntegerField(
@@ -73,9 +147,7 @@ class ParticipantForm(forms.Form):
     keep = forms.BooleanField(label=_("keep"), required=False, initial=True)
     name = forms.CharField(label=_("name as written"), max_length=200)
     rank = forms.ChoiceField(label=_("rank"), choices=[("", "—"), *Rank.choices], required=False)
-    titles = forms.CharField(
-        label=_("titles"), required=False, help_text=_("Separated by semicolons.")
-    )
+    titles = LinesField(label=_("titles"), required=False)
     roles = forms.MultipleChoiceField(
         label=_("role"), choices=ROLE_CHOICES, widget=forms.CheckboxSelectMultiple
     )
@@ -88,6 +160,8 @@ class ParticipantForm(forms.Form):
         self.fields["person"].choices = [("", _("the person of this exact name (new if none)"))] + [
             (str(p.pk), f"{p.full_name} ({p.slug})") for p in self.candidates
         ]
+
+    same_report_spellings = ()  # set by the review: other spellings in this same report
 
     @property
     def possible_duplicates(self):
@@ -124,3 +198,21 @@ class StatisticForm(forms.Form):
 ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=1)
 AwardFormSet = forms.formset_factory(AwardForm, extra=1)
 StatisticFormSet = forms.formset_factory(StatisticForm, extra=1)
+
+
+class MergeForm(forms.Form):
+    """Which of the selected records survives a merge."""
+
+    keep = forms.ModelChoiceField(
+        label=_("record to keep"),
+        queryset=Person.objects.none(),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the record to keep."),
+            "invalid_choice": _("Choose the record to keep among the selected ones."),
+        },
+    )
+
+    def __init__(self, *args, queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["keep"].queryset = queryset

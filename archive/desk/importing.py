@@ -1,10 +1,14 @@
-"""Add a report by pasting it: extract, let the editor review and correct, then save.
+"""Add a report by pasting it: paste → review → confirm.
 
 Nothing is written until the editor confirms; the confirmation goes through the same loader as
 `manage.py ingest` (one transaction), and what the editor corrected on the review screen is
-marked as edited by hand so that a later re-import keeps it.
+marked as edited by hand so that a later re-import keeps it. The pasted text stays on the
+server (in the editor's session) between the steps: the review form does not carry it back, so
+a report of 2 MB confirms as easily as a short one, and its header (key, date) is kept.
 """
 
+import datetime as dt
+import secrets
 from dataclasses import replace
 
 from django.contrib import messages
@@ -14,8 +18,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
+from django.views import View
 
 from archive.desk.forms import (
+    ArticleReviewForm,
     AwardFormSet,
     EventReviewForm,
     ParticipantFormSet,
@@ -26,14 +33,45 @@ from archive.ingest import loader, source
 from archive.ingest.parser import ParseError, parse_source
 from archive.ingest.records import ParsedAward, ParsedParticipant, ParsedStatistic
 from archive.models import Article, Award, Participation, Statistic
+from archive.text import canonical, fold
 
 HEADER_FIELDS = ("publisher", "url", "title")
+# Why a text cannot be read, as the reader says it in English; shown to editors translated.
+READER_REASONS = (
+    gettext_noop("the article is too short to be a report (truncated?)"),
+    gettext_noop("the file is empty"),
+    gettext_noop("the file is binary, not text"),
+    gettext_noop("the header opened with --- is never closed"),
+    gettext_noop("no conference, exercise or ceremony is recognisable in the text"),
+)
+# What the loader did, as the editor reads it.
+LOAD_STATUS = {
+    loader.NEW: gettext_lazy("new"),
+    loader.UPDATED: gettext_lazy("updated"),
+    loader.UNCHANGED: gettext_lazy("unchanged"),
+}
+# Review form field → Article field.
+ARTICLE_FIELDS = {
+    "title": "title",
+    "publisher": "publisher",
+    "url": "source_url",
+    "published": "published_at",
+}
 
 
 def read_pasted(data):
     src = source.from_text(data["text"])
     src.meta.update({name: data[name] for name in HEADER_FIELDS if data.get(name)})
     return src
+
+
+def article_initial(parsed):
+    return {
+        "title": parsed.title or "",
+        "publisher": parsed.publisher or "",
+        "url": parsed.url or "",
+        "published": parsed.published.date() if parsed.published else None,
+    }
 
 
 def initial_forms(parsed):
@@ -52,7 +90,7 @@ def initial_forms(parsed):
             "keep": True,
             "name": p.name,
             "rank": p.rank or "",
-            "titles": "; ".join(p.titles),
+            "titles": list(p.titles),
             "roles": p.roles or ["attended"],
         }
         for p in event.participants
@@ -100,6 +138,22 @@ def kept(formset):
     return [f for f in formset.forms if f.cleaned_data and f.cleaned_data.get("keep")]
 
 
+def corrected_article(parsed, article_form, key):
+    """The article's own fields as the editor completed them, under the key it is stored as."""
+    data = article_form.cleaned_data
+    published = parsed.published
+    if data.get("published") != (published.date() if published else None):
+        published = dt.datetime.combine(data["published"], dt.time()) if data["published"] else None
+    return replace(
+        parsed,
+        key=key,
+        title=data.get("title") or None,
+        publisher=data.get("publisher") or "",
+        url=data.get("url") or "",
+        published=published,
+    )
+
+
 def corrected(parsed, event_form, people, awards, figures):
     """The parsed article with the editor's corrections applied."""
     data = event_form.cleaned_data
@@ -117,9 +171,7 @@ def corrected(parsed, event_form, people, awards, figures):
             ParsedParticipant(
                 name=f.cleaned_data["name"],
                 rank=f.cleaned_data.get("rank") or None,
-                titles=[
-                    t.strip() for t in f.cleaned_data.get("titles", "").split(";") if t.strip()
-                ],
+                titles=list(f.cleaned_data.get("titles") or []),
                 roles=list(f.cleaned_data["roles"]),
                 sentences=[_("entered on the review screen")],
                 person_id=int(f.cleaned_data["person"]) if f.cleaned_data.get("person") else None,
@@ -149,8 +201,12 @@ def corrected(parsed, event_form, people, awards, figures):
     return replace(parsed, events=[event])
 
 
-def mark_review_edits(article, event_form, forms):
+def mark_review_edits(article, article_form, event_form, forms):
     """What the editor changed on the review screen counts as edited by hand."""
+    article_changed = [ARTICLE_FIELDS[name] for name in article_form.changed_data]
+    if article_changed:
+        article.mark_edited(*article_changed)
+        article.save(update_fields=["edited_fields"])
     event = article.events.order_by("pk").first()
     changed = [name for name in event_form.changed_data if name != "date"]
     if "date" in event_form.changed_data:
@@ -165,62 +221,170 @@ def mark_review_edits(article, event_form, forms):
                 fact.save(update_fields=["edited_fields"])
 
 
-def import_view(model_admin, request):
-    context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": Article._meta,
-        "title": _("Add a report by pasting its text"),
-    }
-    action = request.POST.get("action")
-    if request.method != "POST":
-        context["paste_form"] = PasteForm()
-        return TemplateResponse(request, "admin/archive/article/import.html", context)
+def flag_spellings_within(people):
+    """Mark participants whose name is spelled two ways in this one report ("Thiệu"/"Thiều")."""
+    spellings = {}
+    for form in people.forms:
+        name = form["name"].value() or ""
+        if name.strip():
+            spellings.setdefault(fold(" ".join(name.split())), set()).add(canonical(name))
+    for form in people.forms:
+        name = form["name"].value() or ""
+        variants = spellings.get(fold(" ".join(name.split())), set()) - {canonical(name)}
+        form.same_report_spellings = sorted(variants)
 
-    paste_form = PasteForm(request.POST, request.FILES)
-    if action == "confirm":
-        pasted = {name: request.POST.get(name, "") for name in HEADER_FIELDS}
-        paste_form = PasteForm({"text": request.POST.get("source_text", ""), **pasted})
-    if not paste_form.is_valid():
-        context["paste_form"] = paste_form
-        return TemplateResponse(request, "admin/archive/article/import.html", context)
-    try:
-        src = read_pasted(paste_form.cleaned_data)
-        parsed = parse_source(src)
-    except (source.SourceError, ParseError) as error:
-        paste_form.add_error(None, _("Nothing could be read: %(reason)s.") % {"reason": error})
-        context["paste_form"] = paste_form
-        return TemplateResponse(request, "admin/archive/article/import.html", context)
 
-    initial = initial_forms(parsed)
-    forms = bound_forms(request.POST, initial) if action == "confirm" else unbound_forms(initial)
-    if action == "confirm" and all(f.is_valid() for f in forms):
-        event_form, people, awards, figures = forms
+def reason_for(error):
+    return _(str(error))
+
+
+class ImportView(View):
+    """paste → review → confirm. `model_admin` is the article admin the desk belongs to."""
+
+    model_admin = None
+    paste_template = "admin/archive/article/import.html"
+    review_template = "admin/archive/article/review.html"
+    session_key = "desk_pastes"
+    kept_pastes = 3  # per editor: a few tabs at once, never an unbounded session
+
+    def get(self, request):
+        return self.paste_step(PasteForm())
+
+    def post(self, request):
+        if request.POST.get("action") == "confirm":
+            return self.confirm_step()
+        return self.read_step(PasteForm(request.POST, request.FILES))
+
+    # The steps
+
+    def paste_step(self, paste_form, status=200):
+        return self.render(self.paste_template, {"paste_form": paste_form}, status=status)
+
+    def read_step(self, paste_form):
+        """The pasted text is read and kept server-side; the review shows what was read."""
+        if not paste_form.is_valid():
+            return self.paste_step(paste_form)
+        pasted = {"text": paste_form.cleaned_data["text"]}
+        pasted.update({name: paste_form.cleaned_data.get(name) or "" for name in HEADER_FIELDS})
+        read = self.read(pasted)
+        if isinstance(read, str):
+            paste_form.add_error(None, read)
+            return self.paste_step(paste_form)
+        token = self.keep(pasted)
+        return self.review_step(token, *read, unbound_forms_for(read[1]))
+
+    def review_step(self, token, src, parsed, forms, status=200):
+        article_form, event_form, people, awards, figures = forms
+        flag_spellings_within(people)
+        return self.render(
+            self.review_template,
+            {
+                "paste_token": token,
+                "parsed": parsed,
+                "source_text": src.body,
+                "article_form": article_form,
+                "event_form": event_form,
+                "people": people,
+                "awards": awards,
+                "figures": figures,
+                "organisations": [o.name for o in parsed.events[0].organisations],
+                "existing": existing_article(src),
+            },
+            status=status,
+        )
+
+    def confirm_step(self):
+        request = self.request
+        token = request.POST.get("paste", "")
+        pasted = self.kept(token)
+        if pasted is None:
+            messages.error(
+                request,
+                _("The pasted text is no longer at hand (the session ended): paste it again."),
+            )
+            return self.paste_step(PasteForm(), status=400)
+        read = self.read(pasted)
+        if isinstance(read, str):  # it read before: only a change of the reader brings this
+            messages.error(request, read)
+            return self.paste_step(PasteForm(), status=400)
+        src, parsed = read
+        forms = bound_forms_for(request.POST, parsed)
+        if not all(f.is_valid() for f in forms):
+            return self.review_step(token, src, parsed, forms)
+        article_form, event_form, people, awards, figures = forms
+        existing = existing_article(src)
+        article = corrected_article(parsed, article_form, existing.key if existing else src.key)
         try:
-            result = loader.load_article(corrected(parsed, *forms), src.checksum)
+            result = loader.load_article(
+                corrected(article, event_form, people, awards, figures), src.checksum
+            )
         except (ValidationError, DatabaseError) as error:
             messages.error(request, _("Not saved: %(reason)s") % {"reason": error})
-        else:
-            mark_review_edits(result.article, event_form, (people, awards, figures))
-            model_admin.log_addition(request, result.article, [{"added": {}}])
-            messages.success(
-                request,
-                _("Saved “%(title)s” (%(status)s).")
-                % {"title": result.article, "status": result.status},
-            )
-            event = result.article.events.order_by("pk").first()
-            return redirect(reverse("admin:archive_event_change", args=[event.pk]))
-    existing = Article.objects.filter(key=src.key).first()
-    event_form, people, awards, figures = forms
-    context.update(
-        paste_form=paste_form,
-        parsed=parsed,
-        source_text=src.body,
-        event_form=event_form,
-        people=people,
-        awards=awards,
-        figures=figures,
-        organisations=[o.name for o in parsed.events[0].organisations],
-        existing=existing,
-        header=[(name, paste_form.cleaned_data.get(name) or "") for name in HEADER_FIELDS],
+            return self.review_step(token, src, parsed, forms)
+        mark_review_edits(result.article, article_form, event_form, (people, awards, figures))
+        self.model_admin.log_addition(request, result.article, [{"added": {}}])
+        self.forget(token)
+        messages.success(
+            request,
+            _("Saved “%(title)s” (%(status)s).")
+            % {"title": result.article, "status": LOAD_STATUS.get(result.status, result.status)},
+        )
+        event = result.article.events.order_by("pk").first()
+        return redirect(reverse("admin:archive_event_change", args=[event.pk]))
+
+    # Helpers
+
+    def read(self, pasted):
+        """(source, parsed article), or why nothing could be read."""
+        try:
+            src = read_pasted(pasted)
+            return src, parse_source(src)
+        except (source.SourceError, ParseError) as error:
+            return _("Nothing could be read: %(reason)s.") % {"reason": reason_for(error)}
+
+    def keep(self, pasted):
+        token = secrets.token_urlsafe(12)
+        pastes = dict(self.request.session.get(self.session_key, {}))
+        pastes[token] = pasted
+        self.request.session[self.session_key] = dict(list(pastes.items())[-self.kept_pastes :])
+        return token
+
+    def kept(self, token):
+        return self.request.session.get(self.session_key, {}).get(token)
+
+    def forget(self, token):
+        pastes = dict(self.request.session.get(self.session_key, {}))
+        pastes.pop(token, None)
+        self.request.session[self.session_key] = pastes
+
+    def render(self, template, context, status=200):
+        admin_site = self.model_admin.admin_site
+        return TemplateResponse(
+            self.request,
+            template,
+            {
+                **admin_site.each_context(self.request),
+                "opts": Article._meta,
+                "title": _("Add a report by pasting its text"),
+                **context,
+            },
+            status=status,
+        )
+
+
+def existing_article(src):
+    """The article this text already is in the archive: by its key, or by the same text."""
+    return (
+        Article.objects.filter(key=src.key).first()
+        or Article.objects.filter(checksum=src.checksum).order_by("pk").first()
     )
-    return TemplateResponse(request, "admin/archive/article/review.html", context)
+
+
+def unbound_forms_for(parsed):
+    article_form = ArticleReviewForm(initial=article_initial(parsed), prefix="article")
+    return (article_form, *unbound_forms(initial_forms(parsed)))
+
+
+def bound_forms_for(data, parsed):
+    article_form = ArticleReviewForm(data, initial=article_initial(parsed), prefix="article")
+    return (article_form, *bound_forms(data, initial_forms(parsed)))

@@ -1,9 +1,60 @@
-"""Merging duplicate records: every link moves to the record kept, nothing is left orphaned."""
+"""Merging duplicate records: every link moves to the record kept, nothing is left orphaned,
+and the old addresses of the records merged away redirect to it."""
+
+from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Count, Q
+from django.utils.translation import gettext
 
-from archive.models import Event, Organisation, Participation, Person
+from archive.models import Event, MergedSlug, Organisation, Participation, Person, Role
+from archive.models.base import merge_reason
 from archive.text import canonical
+
+
+@dataclass
+class Candidate:
+    """A record offered for a merge, with what it holds, so the editor can pick the fuller."""
+
+    record: object
+    events: int
+    titles: int | None  # organisations hold no titles
+    awards: int
+
+    @property
+    def weight(self):
+        return self.events + (self.titles or 0) + self.awards
+
+
+def person_candidates(queryset):
+    people = queryset.annotate(
+        n_events=Count("participations__event", distinct=True),
+        n_awards=Count(
+            "participations__event",
+            filter=Q(participations__role=Role.PRESENTED),
+            distinct=True,
+        ),
+    ).order_by("pk")
+    titles = {}
+    for person_id, held in Participation.objects.filter(person__in=people).values_list(
+        "person_id", "titles"
+    ):
+        titles.setdefault(person_id, set()).update(canonical(t).lower() for t in held or [])
+    return [Candidate(p, p.n_events, len(titles.get(p.pk, ())), p.n_awards) for p in people]
+
+
+def organisation_candidates(queryset):
+    organisations = queryset.annotate(
+        n_events=Count("events", distinct=True),
+        n_organised=Count("organised_events", distinct=True),
+        n_awards=Count("awards_given", distinct=True),
+    ).order_by("pk")
+    return [Candidate(o, o.n_events + o.n_organised, None, o.n_awards) for o in organisations]
+
+
+def fullest(candidates):
+    """The candidate holding most (the oldest record on a tie)."""
+    return max(candidates, key=lambda c: (c.weight, -c.record.pk))
 
 
 def add_aliases(kept, *names):
@@ -32,8 +83,11 @@ def merge_people(kept, others):
                 participation.save(update_fields=["person"])
         add_aliases(kept, other.full_name, *other.aliases)
     kept.mark_edited("aliases")
+    kept._change_reason = merge_reason(", ".join(o.full_name for o in others))
     kept.save()
     for other in others:
+        MergedSlug.objects.record(other, kept)
+        other._change_reason = gettext("merged into %(kept)s") % {"kept": kept}
         other.delete()
     return kept
 
@@ -53,7 +107,10 @@ def merge_organisations(kept, others):
         if not kept.abbreviation:
             kept.abbreviation = other.abbreviation
     kept.mark_edited("aliases")
+    kept._change_reason = merge_reason(", ".join(o.name for o in others))
     kept.save()
     for other in others:
+        MergedSlug.objects.record(other, kept)
+        other._change_reason = gettext("merged into %(kept)s") % {"kept": kept}
         other.delete()
     return kept

@@ -2,8 +2,9 @@
 
 import re
 
-from archive.ingest.lexicon import COLLECTIVE_NOUNS, INDIVIDUAL_NOUNS
+from archive.ingest.lexicon import AWARD_WORDS, COLLECTIVE_NOUNS, INDIVIDUAL_NOUNS
 from archive.ingest.records import ParsedAward
+from archive.vocabulary import OTHER_AWARD, TITLE_AWARD
 
 QUOTED = r"[\"“”'‘’«]"
 CLASS = r"(?: hạng (?:Nhất|Nhì|Ba))?"
@@ -42,19 +43,15 @@ GIVE_VERB = re.compile(
 )
 GIVER_OF = re.compile(r"^\s+của\s+(?P<giver>[^,;.]+?)(?=\s+(?:cho|tặng|đối với)\b|[,;.]|$)")
 COUNT = re.compile(r"(\d[\d.]*)\s+(\w+(?:\s\w+)?)")
-CATEGORIES = (
-    ("Bằng khen", "bang_khen"),
-    ("Giấy khen", "giay_khen"),
-    ("Cờ thi đua", "co_thi_dua"),
-    ("Huân chương", "huan_chuong"),
-    ("Huy chương", "huy_chuong"),
-)
 
 
 def category_of(kind, is_title):
     if is_title:
-        return "danh_hieu"
-    return next((code for prefix, code in CATEGORIES if kind.startswith(prefix)), "other")
+        return TITLE_AWARD
+    return next(
+        (code for prefix, code in AWARD_WORDS if code != TITLE_AWARD and kind.startswith(prefix)),
+        OTHER_AWARD,
+    )
 
 
 def clean_giver(text):
@@ -80,6 +77,8 @@ NOT_RECIPIENT_COUNTS = ("gia đình", "hộ")
 def counts(scope):
     collectives = individuals = None
     for match in COUNT.finditer(scope):
+        if len(match.group(1)) > 11:
+            continue  # no count of awards; past 4 300 digits Python refuses the int
         number = int(match.group(1).replace(".", ""))
         noun = match.group(2)
         if re.match(r"\s*(?:và|,)\s*cá nhân", scope[match.end() :]) and noun == "tập thể":

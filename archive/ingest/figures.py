@@ -99,9 +99,13 @@ def find_figures(sentence, excluded_spans=()):
         if NOT_BEFORE.search(before):
             continue
         whole, decimals = match.group(1), match.group(2)
+        # Not a count of anything in these reports: an ID or a phone number (and past 4 300
+        # digits more than Python converts to an int).
+        if len(whole.replace(".", "")) > 11 or len(decimals or "") > 11:
+            continue
         value = parse_number(whole, decimals)
         if value >= 10**11:
-            continue  # not a count of anything in these reports: an ID or a phone number
+            continue
         after = sentence[match.end() :].lstrip()
         multiplier = re.match(r"(nghìn|ngàn|vạn|triệu)\s+(?!đồng)", after)
         if multiplier:

@@ -1,36 +1,20 @@
 """The words of the genre: ranks, role verbs, family names, provinces, units of count."""
 
-RANKS = (
-    "Thiếu úy",
-    "Trung úy",
-    "Thượng úy",
-    "Đại úy",
-    "Thiếu tá",
-    "Trung tá",
-    "Thượng tá",
-    "Đại tá",
-    "Thiếu tướng",
-    "Trung tướng",
-    "Thượng tướng",
-    "Đại tướng",
-)
+from archive import vocabulary
+from archive.vocabulary import words_of
 
-# Verb phrases that give a participant a role, longest first so "tham dự" wins over "dự".
-ROLE_VERBS = (
-    ("chủ trì", "presided"),
-    ("đồng chủ trì", "presided"),
-    ("chỉ đạo", "directed"),
-    ("tham dự", "attended"),
-    ("tới dự", "attended"),
-    ("đến dự", "attended"),
-    ("cùng dự", "attended"),
-    ("về dự", "attended"),
-    ("dự", "attended"),
-    ("phát biểu", "spoke"),
-    ("kết luận", "concluded"),
-    ("trao tặng", "presented"),
-    ("trao", "presented"),
-)
+# Ranks, role verbs, event kinds and award categories are declared in `archive.vocabulary` with
+# their codes and labels; these are the forms the parser looks for.
+RANKS = tuple(term.code for term in vocabulary.RANKS)
+
+# Verb phrases that give a participant a role; a verb that begins another comes after it.
+ROLE_VERBS = words_of(vocabulary.ROLES)
+
+# Words in an event's title that say its kind; the first written decides.
+KIND_WORDS = words_of(vocabulary.EVENT_KINDS)
+
+# What an award's name begins with, and the category it gives.
+AWARD_WORDS = words_of(vocabulary.AWARD_CATEGORIES)
 
 # Words that end a title written after a name: the sentence's verb has begun.
 PREDICATE_STARTS = (
@@ -102,7 +86,68 @@ PREDICATE_STARTS = (
     "thừa ủy quyền",
     "trân trọng",
     "tuyên dương",
+    "tổ chức",
 )
+
+# Nouns that a committee's name makes of a verb: "Trưởng Ban chỉ đạo diễn tập", "Ban tổ chức".
+COMMITTEES = ("Ban", "Tổ", "Tiểu ban")
+COMMITTEE_TASKS = ("chỉ đạo", "tổ chức", "chủ trì", "kiểm tra")
+
+# Words that open a person's post, as opposed to a body's name: a title list goes on with a new
+# title at one of these ("…, Chủ tịch UBND tỉnh – Trưởng Ban …"), while a body after a comma
+# ("Phó Chủ nhiệm Chính trị, Quân khu 4") completes the title before it.
+POSTS = (
+    "Phó",
+    "Chủ tịch",
+    "Chủ nhiệm",
+    "Bí thư",
+    "Ủy viên",
+    "Tỉnh ủy viên",
+    "Huyện ủy viên",
+    "Thành ủy viên",
+    "Quận ủy viên",
+    "Đảng ủy viên",
+    "Tư lệnh",
+    "Chính ủy",
+    "Giám đốc",
+    "Chỉ huy",
+    "Trưởng",
+    "Thứ trưởng",
+    "Bộ trưởng",
+    "Tham mưu trưởng",
+    "Cục trưởng",
+    "Vụ trưởng",
+    "Hiệu trưởng",
+    "Viện trưởng",
+    "Chánh",
+    "Thủ trưởng",
+    "Tổng",
+    "Trợ lý",
+    "Báo cáo viên",
+    "Thành viên",
+    "Đại biểu",
+    "Thường trực",
+    "Chính trị viên",
+    "CT",
+    "PCT",
+)
+
+# Names of bodies with "và" or a comma inside: the title goes on across them.
+NAMES_WITH_AND = (
+    "Kế hoạch và Đầu tư",
+    "Tài nguyên và Môi trường",
+    "Thương binh và Xã hội",
+    "Khoa học và Công nghệ",
+    "Thông tin và Truyền thông",
+    "Giáo dục và Đào tạo",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Thể thao và Du lịch",
+)
+COMMA_COMPOUNDS = ("thi đua, khen thưởng", "quốc phòng, an ninh", "quốc phòng, quân sự")
+
+# What follows "và" when a title has ended and the next guests begin: "… Hồ Chí Minh và hơn
+# 350 học viên", "… Chủ tịch UBND xã và đồng chí Võ Duy Tiến".
+NEXT_GUESTS = ("đồng chí", "các đồng chí", "hơn", "gần", "trên", "khoảng", "đại diện", "lãnh đạo")
 
 # The most frequent family names, most frequent first (synthetic reports draw from these).
 COMMON_FAMILY_NAMES = [

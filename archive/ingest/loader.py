@@ -9,13 +9,18 @@ editor's correction in the admin) keeps the editor's value.
 same rows `load_article` would write) and syncs the others one by one.
 """
 
+import functools
+import time
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from archive.ingest.organisations import find_organisations
+from archive.ingest.source import PUBLISHED_YEARS
 from archive.models import (
     Article,
     Award,
@@ -29,6 +34,28 @@ from archive.search.indexing import mark
 from archive.text import canonical, fold
 
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"
+RETRIES = 3  # a load that meets another process's concurrent write is tried this often again
+RETRY_PAUSE = 0.05  # seconds, doubled at each retry
+
+
+def retried(load):
+    """Loads again, a bounded number of times, what meets a concurrent writer: another import
+    that inserted the same article or the same new person's slug first (IntegrityError), a
+    deadlock or a lock not granted in time (OperationalError). Each try is a new transaction
+    that reads what the other committed; inside an outer transaction nothing can be retried."""
+
+    @functools.wraps(load)
+    def load_with_retries(*args, **kwargs):
+        for attempt in range(RETRIES + 1):
+            try:
+                return load(*args, **kwargs)
+            except (IntegrityError, OperationalError):
+                if attempt == RETRIES or transaction.get_connection().in_atomic_block:
+                    raise
+                time.sleep(RETRY_PAUSE * 2**attempt)
+        raise AssertionError("unreachable")
+
+    return load_with_retries
 
 
 @dataclass
@@ -57,6 +84,13 @@ class Sync:
             for name, value in values.items()
             if name not in obj.edited_fields and getattr(obj, name) != value
         ]
+        kept = [
+            name
+            for name, value in values.items()
+            if name in obj.edited_fields and getattr(obj, name) != value
+        ]
+        if kept:
+            obj.note_kept_edits(kept, saving=bool(dirty))
         for name in dirty:
             setattr(obj, name, values[name])
         if dirty:
@@ -213,6 +247,28 @@ def article_values(parsed, checksum):
     }
 
 
+def check_dates(parsed):
+    """Refuse dates no report of the genre has (a year 1 read from the text): stored, they would
+    break pages and the backup, or fail to convert to the database's time zone."""
+    first, last = PUBLISHED_YEARS
+    errors = {}
+    if parsed.published and not first <= parsed.published.year <= last:
+        errors["published_at"] = _("published %(date)s, not between %(first)s and %(last)s") % {
+            "date": parsed.published.date().isoformat(),
+            "first": first,
+            "last": last,
+        }
+    for event in parsed.events:
+        if event.date and not first <= event.date.year <= last:
+            errors["date_held"] = _("date held %(date)s, not between %(first)s and %(last)s") % {
+                "date": event.date.isoformat(),
+                "first": first,
+                "last": last,
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
 def aware(moment):
     if moment is None:
         return None
@@ -304,8 +360,10 @@ def statistic_rows(article, event, statistics):
 # --- One article: a sync -----------------------------------------------------------------------
 
 
+@retried
 def load_article(parsed, checksum):
     """Write one parsed article and its events; returns a LoadResult. Atomic."""
+    check_dates(parsed)
     with transaction.atomic():
         sync, directory = Sync(), Directory()
         existed = Article.objects.filter(key=parsed.key).exists()
@@ -345,6 +403,7 @@ def load_event(sync, directory, article, parsed, key):
 # --- Many articles: new ones in bulk ------------------------------------------------------------
 
 
+@retried
 def load_batch(items):
     """Load (parsed, checksum) pairs in one transaction; one LoadResult each, in order.
 
@@ -378,6 +437,7 @@ def insert_articles(items):
     rows = {Event: [], Participation: [], Award: [], Statistic: []}
     links, memberships, pending = [], [], []
     for article, (parsed, _checksum) in zip(articles, items, strict=True):
+        check_dates(parsed)
         validate(article)
         for index, parsed_event in enumerate(parsed.events):
             found = map(directory.organisation_for, parsed_event.organisations)

@@ -13,6 +13,7 @@ from archive.ingest.lexicon import PROVINCES
 from archive.ingest.records import ParsedOrganisation
 from archive.text import canonical
 from archive.text.tokens import ROMAN
+from archive.vocabulary import ABBREVIATION
 
 PROVINCE = "(?:" + "|".join(sorted(map(re.escape, PROVINCES), key=len, reverse=True)) + ")"
 LEVEL = r"(?P<level>tỉnh|thành phố|TP\.?)"
@@ -126,6 +127,15 @@ class Pattern:
         ]
 
 
+def spelled(short):
+    """A body written either way, from its declared abbreviation: "(?:Lực lượng vũ trang|lực
+    lượng vũ trang|\\bLLVT\\b)". The expansion may open a sentence or not; whole syllables
+    keep the pattern's tone marks in step with `canonical()`."""
+    expansion = ABBREVIATION[short].expansion
+    opening, lower = expansion[0].upper() + expansion[1:], expansion[0].lower() + expansion[1:]
+    return rf"(?:{opening}|{lower}|\b{short}\b)"
+
+
 def pattern(regex, template, abbreviation="", kind="other", consumes=False, parent=""):
     return Pattern(re.compile(canonical(regex)), template, abbreviation, kind, consumes, parent)
 
@@ -140,7 +150,7 @@ PATTERNS = (
         consumes=True,
     ),
     pattern(
-        rf"Bộ Chỉ huy (?:Bộ đội Biên phòng|BĐBP)(?: \d+)? (?:tỉnh|thành phố)"
+        rf"Bộ Chỉ huy {spelled('BĐBP')}(?: \d+)? (?:tỉnh|thành phố)"
         rf"(?: (?P<provinces>{PROVINCE}(?:(?:,| và) {PROVINCE})*))?",
         "Bộ Chỉ huy Bộ đội Biên phòng tỉnh {province}",
         "BĐBP",
@@ -165,13 +175,13 @@ PATTERNS = (
         consumes=True,
     ),
     pattern(
-        rf"(?:Ủy ban nhân dân|UBND) {OF_PROVINCE}",
+        rf"{spelled('UBND')} {OF_PROVINCE}",
         "Ủy ban nhân dân {level} {province}",
         "UBND",
         "government",
     ),
     pattern(
-        rf"(?:Hội đồng nhân dân|HĐND) {OF_PROVINCE}",
+        rf"{spelled('HĐND')} {OF_PROVINCE}",
         "Hội đồng nhân dân {level} {province}",
         "HĐND",
         "government",
@@ -198,7 +208,7 @@ PATTERNS = (
         "military",
     ),
     pattern(
-        rf"Ủy ban (?:MTTQ|Mặt trận Tổ quốc)(?: Việt Nam)? {OF_PROVINCE}",
+        rf"Ủy ban {spelled('MTTQ')}(?: Việt Nam)? {OF_PROVINCE}",
         "Ủy ban Mặt trận Tổ quốc Việt Nam {level} {province}",
         "MTTQ",
         "front",
@@ -212,13 +222,13 @@ PATTERNS = (
         r"(?:Ban Chấp hành )?Trung ương Đảng", "Ban Chấp hành Trung ương Đảng", "BCH TW", "party"
     ),
     pattern(
-        rf"(?:LLVT|[Ll]ực lượng vũ trang) {OF_PROVINCE}",
+        rf"{spelled('LLVT')} {OF_PROVINCE}",
         "Lực lượng vũ trang {level} {province}",
         "LLVT",
         "force",
     ),
-    pattern(r"\bDQTV\b|[Dd]ân quân tự vệ", "Dân quân tự vệ", "DQTV", "force"),
-    pattern(r"\bDBĐV\b|[Dd]ự bị động viên", "Dự bị động viên", "DBĐV", "force"),
+    pattern(spelled("DQTV"), "Dân quân tự vệ", "DQTV", "force"),
+    pattern(spelled("DBĐV"), "Dự bị động viên", "DBĐV", "force"),
 )
 
 

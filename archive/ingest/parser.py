@@ -14,11 +14,12 @@ from archive.ingest.dates import (
 )
 from archive.ingest.figures import find_figures
 from archive.ingest.layout import read_layout, split_sentences
-from archive.ingest.lexicon import PROVINCES
+from archive.ingest.lexicon import KIND_WORDS, PROVINCES
 from archive.ingest.organisations import PROVINCE_SPELLING, find_organisations
 from archive.ingest.people import find_participants, starts_predicate
 from archive.ingest.records import ParsedArticle, ParsedEvent
 from archive.text import canonical, fold
+from archive.vocabulary import EVENT_KINDS
 
 EVENT_NOUN = re.compile(
     r"\b(?:[Hh]ội nghị|[Ll]ễ|(?:tổ chức |khai mạc |[Cc]uộc )?[Dd]iễn tập|[Hh]ội thao|[Hh]ội thi)\s"
@@ -68,37 +69,9 @@ NOT_CONTINUATIONS = re.compile(
     r"^\s*(?:[A-ZĐÀ-Ỹ]|\d|đồng chí|dưới|với|nhằm|tại|do|có|các|đã|sẽ|được|nhưng|song|đồng thời)"
 )
 TITLE_END = re.compile(r"\s(?:tại|do|dưới sự|với sự|nhằm|vào|diễn ra)\s|[.!?]|$")
-KINDS = (
-    ("sơ kết", "interim_review"),
-    ("tổng kết", "review"),
-    ("diễn tập", "exercise"),
-    ("giao nhận quân", "recruitment"),
-    ("giao, nhận quân", "recruitment"),
-    ("giao quân", "recruitment"),
-    ("tập huấn", "training"),
-    ("huấn luyện", "training"),
-    ("triển khai", "deployment"),
-    ("quán triệt", "deployment"),
-    ("khai giảng", "training"),
-    ("bồi dưỡng", "training"),
-    # meetings that are not conferences: they report, but review no period as such
-    ("làm việc", "other"),
-    ("kiểm tra", "other"),
-    ("sinh hoạt", "other"),
-    ("kỷ niệm", "other"),
-    ("phát động", "other"),
-)
 # These look ahead or act; they review no period ("năm 2024" there is the event's own year).
-NO_PERIOD = {"deployment", "exercise", "recruitment", "training"}
-FALLBACK_TITLES = {
-    "review": "Hội nghị tổng kết",
-    "interim_review": "Hội nghị sơ kết",
-    "deployment": "Hội nghị triển khai nhiệm vụ",
-    "training": "Hội nghị tập huấn",
-    "exercise": "Diễn tập khu vực phòng thủ",
-    "recruitment": "Lễ giao nhận quân",
-    "other": "Hội nghị",
-}
+NO_PERIOD = {kind.code for kind in EVENT_KINDS if not kind.reviews_period}
+FALLBACK_TITLES = {kind.code: kind.fallback_title for kind in EVENT_KINDS}
 PROVINCE_NAME = re.compile(
     "(?<!\\w)(?:"
     + "|".join(sorted(map(re.escape, PROVINCE_SPELLING), key=len, reverse=True))
@@ -240,7 +213,7 @@ def cut_title(rest):
 
 def find_kind(title, period):
     lowered = (title or "").lower()
-    hits = [(lowered.find(word), kind) for word, kind in KINDS if word in lowered]
+    hits = [(lowered.find(word), kind) for word, kind in KIND_WORDS if word in lowered]
     if hits:
         return min(hits)[1]
     return "review" if period else "other"

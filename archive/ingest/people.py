@@ -6,10 +6,23 @@ lead-in clause ("Phát biểu chỉ đạo tại Hội nghị, …"), or the ver
 Hội nghị"). "Đồng chí Phó Tư lệnh" with no name is the participant who holds that title.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from archive.ingest.lexicon import FAMILY_NAMES, PREDICATE_STARTS, PROVINCES, RANKS, ROLE_VERBS
+from archive.ingest.lexicon import (
+    COMMA_COMPOUNDS,
+    COMMITTEE_TASKS,
+    COMMITTEES,
+    FAMILY_NAMES,
+    NAMES_WITH_AND,
+    NEXT_GUESTS,
+    POSTS,
+    PREDICATE_STARTS,
+    PROVINCES,
+    RANKS,
+    ROLE_VERBS,
+)
 from archive.ingest.records import ParsedParticipant
 from archive.text import canonical, fold, starts_with_word
 
@@ -83,16 +96,34 @@ LIST_OF_PLACES = re.compile(
 )
 NOT_ATTEND = re.compile(r"^dự\s+(?:án|báo|kiến|thảo|toán|bị|phòng|định|trữ|luật)\b")
 ADVERBS = re.compile(r"^(?:đã|cũng|cùng|đều|vừa)\s+")
+# "Dự hội nghị có …", "Về dự Hội nghị, có …", "…, đến dự lễ … có …", "…, có sự tham dự của …":
+# the verbs before "có" (in its own clause) or after it give every person listed after it.
 LIST_INTRO = re.compile(
-    r"^(?P<pre>[^,;:]*?)\s*\bcó(?P<what>\s+sự\s+(?:tham dự|chỉ đạo|có mặt)(?:\s+và\s+chỉ đạo)?"
+    r"\bcó(?P<what>\s+sự\s+(?:tham dự|chỉ đạo|có mặt)(?:\s+và\s+chỉ đạo)?"
     r"\s+của)?(?:\s+(?:các\s+)?đồng chí)?\s*:?\s"
 )
+# "dưới sự chủ trì của đồng chí …": the verb gives the person named next.
+UNDER_LEAD_OF = re.compile(
+    r"\b(?:dưới|với) sự (?P<verbs>(?:chủ trì|chỉ đạo|tham dự)(?:,? (?:và )?(?:chủ trì|chỉ đạo))?)"
+    r" của\s"
+)
+# Between two people who share the verb after the second: "đồng chí A – … và đồng chí B – …
+# đồng chủ trì", "đồng chí A – …; đồng chí B – … phát biểu chỉ đạo".
+SHARED_VERB_GAP = re.compile(r"\s*(?:và|cùng|[;,])\s+(?:và\s+)?(?:đồng chí\s+)?(?:\w+\s+\w+\s+)?")
+DASH_GAP = re.compile(r"\s+[-–—]\s+")
+TITLE_SEPARATOR = re.compile(r"^\s*(?:,|[-–—](?=\s))\s*")
 TITLE_REFERENCE = re.compile(r"\b[Đđ]ồng chí\s+(?P<title>\w)")
 
 RANK_BY_KEY = {canonical(rank).lower(): rank for rank in RANKS}
 FAMILY_KEYS = {canonical(name) for name in FAMILY_NAMES}
 ROLE_VERB_KEYS = [(canonical(verb), role) for verb, role in ROLE_VERBS]
 PREDICATE_KEYS = sorted({canonical(w) for w in PREDICATE_STARTS}, key=len, reverse=True)
+POST_KEYS = tuple(canonical(post).lower() for post in POSTS)
+COMMITTEE_KEYS = {canonical(c).lower() for c in COMMITTEES}
+COMMITTEE_TASK_KEYS = tuple(canonical(task) for task in COMMITTEE_TASKS)
+NEXT_GUEST_KEYS = tuple(canonical(words) for words in NEXT_GUESTS)
+AND_PAIRS = tuple(tuple(canonical(half) for half in name.split(" và ")) for name in NAMES_WITH_AND)
+COMMA_PAIRS = tuple(tuple(canonical(half) for half in c.split(", ")) for c in COMMA_COMPOUNDS)
 
 
 @dataclass
@@ -217,20 +248,57 @@ def starts_predicate(text):
 def title_length(text):
     """How much of `text` is one title: words up to punctuation or the sentence's verb.
 
-    "và" joins words inside a title ("Giáo dục quốc phòng và an ninh tỉnh") but, before a
-    capitalised word, a second person or a new clause.
+    "và" joins words inside a title ("Giáo dục quốc phòng và an ninh tỉnh", "Sở Kế hoạch và
+    Đầu tư") but, before another capitalised word or the next guests ("và đồng chí …", "và hơn
+    350 học viên"), ends it. A spaced dash before a post begins the next title ("Phó Bí thư
+    Tỉnh ủy – Chủ tịch UBND tỉnh"); inside a name it does not ("Khu vực 4 - Măng Đen"). After a
+    committee, "chỉ đạo" or "tổ chức" names it ("Trưởng Ban chỉ đạo diễn tập").
     """
     words = []
     for word, start, end in tokens(text):
         gap = text[words[-1][2] if words else 0 : start]
         if words and re.search(r"[,;:.()\[\]\"“”]", gap):
             break
-        if word[:1].islower() and starts_predicate(text[start:]):
-            following = TOKEN.search(text, end)
-            if word != "và" or not following or not following.group()[:1].islower():
-                break
+        if words and DASH_GAP.fullmatch(gap) and starts_post(text[start:]):
+            break
+        if (
+            word[:1].islower()
+            and starts_predicate(text[start:])
+            and not names_committee(words, text, start)
+            and (word != "và" or ends_at_and(text, words, start, end))
+        ):
+            break
         words.append((word, start, end))
     return words[-1][2] if words else 0
+
+
+def starts_post(text):
+    """Whether `text` opens with a post ("Tham Mưu trưởng" as well as "Tham mưu trưởng")."""
+    key = canonical(text[:30]).lower()
+    return any(starts_with_word(key, post) for post in POST_KEYS)
+
+
+def names_committee(words, text, start):
+    """ "Ban chỉ đạo", "Ban tổ chức": a committee's task, not the sentence's verb."""
+    if not words or canonical(words[-1][0]).lower() not in COMMITTEE_KEYS:
+        return False
+    key = canonical(text[start : start + 12])
+    return any(starts_with_word(key, task) for task in COMMITTEE_TASK_KEYS)
+
+
+def ends_at_and(text, words, start, end):
+    following = TOKEN.search(text, end)
+    if not following:
+        return True
+    rest = canonical(text[following.start() : following.start() + 24])
+    if rest[:1].isdigit() or any(starts_with_word(rest, w) for w in NEXT_GUEST_KEYS):
+        return True
+    if following.group()[:1].islower():
+        return False
+    so_far, after = canonical(text[: words[-1][2]]) if words else "", canonical(text[end:])
+    return not any(
+        so_far.endswith(left) and after.lstrip().startswith(right) for left, right in AND_PAIRS
+    )
 
 
 def starts_with_name(text):
@@ -243,31 +311,62 @@ def starts_with_rank(text):
     return any(head.startswith(rank) for rank in RANK_BY_KEY)
 
 
-def read_titles(sentence, position):
-    """Titles written after a name from `position`: (titles, where they end)."""
+def read_titles(sentence, position, name_starts=()):
+    """Titles written after a name from `position`: (titles, where they end).
+
+    Titles are split at commas and at spaced dashes before a post. After a comma, a body's
+    name that no post opens completes the title before it ("Phó Chủ nhiệm Chính trị, Quân khu
+    4"; "Chủ tịch Hội đồng thi đua, khen thưởng …"), unless the sentence's verb follows it: then
+    it is the sentence's subject ("…, Chỉ huy trưởng, Bộ CHQS tỉnh tổ chức Hội nghị …").
+    """
     separator = SEPARATOR.match(sentence[position:])
     if not separator:
         return [], position
-    titles = []
+    titles, starts = [], []
     cursor = end = position + separator.end()
     while cursor < len(sentence):
         rest = sentence[cursor:]
         length = title_length(rest)
-        if not length or not rest[:1].isupper() or starts_with_name(rest) or starts_with_rank(rest):
+        if not length or starts_with_name(rest) or starts_with_rank(rest):
             break
-        titles.append(rest[:length].strip())
+        if titles and any(cursor < start < cursor + length for start in name_starts):
+            break  # "…, Bí thư Thành ủy Hoàng Văn Chín": the next person's post before the name
+        if titles and (
+            joins_compound(titles[-1], rest) or (rest[:1].isupper() and not starts_post(rest))
+        ):
+            if not joins_compound(titles[-1], rest) and verb_follows(rest[length:]):
+                break
+            titles[-1] = sentence[starts[-1] : cursor + length].strip()
+        elif not rest[:1].isupper():
+            break
+        else:
+            titles.append(rest[:length].strip())
+            starts.append(cursor)
         cursor = end = cursor + length
-        more = re.match(r"^\s*,\s*", sentence[cursor:])
+        more = TITLE_SEPARATOR.match(sentence[cursor:])
         if not more:
             break
         cursor += more.end()
     return titles, (end if titles else position)
 
 
+def joins_compound(title, rest):
+    """ "thi đua, khen thưởng": a pair of words written with a comma inside one title."""
+    before, after = canonical(title), canonical(rest[:30])
+    return any(before.endswith(left) and after.startswith(right) for left, right in COMMA_PAIRS)
+
+
+def verb_follows(text):
+    text = text.strip()
+    if not text[:1].islower() or text.startswith("và"):
+        return False
+    return starts_predicate(text)
+
+
 def leading_roles(text):
     """Roles of the opening verb cluster: "dự và chỉ đạo hội nghị" → attended, directed."""
     roles = []
-    rest = ADVERBS.sub("", text.strip())
+    rest = ADVERBS.sub("", re.sub(r"^\s*,?\s*", "", text))
     while rest:
         key = canonical(rest).lower()
         for verb, role in ROLE_VERB_KEYS:
@@ -326,32 +425,77 @@ def title_before(sentence, start):
     return None
 
 
+def titles_before(sentence, start, name_starts=()):
+    """ "Bí thư Tỉnh ủy Đồng Nai Nguyễn Hồng Lĩnh", "Dự hội nghị có Ủy viên Ban Thường vụ Thành
+    ủy, Bí thư Quận ủy Thanh Xuân Bùi Huyền Mai": posts written before a name with no "đồng
+    chí", back to the start of the list (the sentence's start, "có", a semicolon or a clause
+    that is no post). Posts after an earlier name are that person's, not these."""
+    before = sentence[:start]
+    if not before.endswith(" ") or not before.strip() or before.rstrip()[-1] in ",;:-–—(":
+        return []
+    pieces = re.split(r"([,;:])", before)
+    ends = list(itertools.accumulate(len(piece) for piece in pieces))
+    titles = []
+    for index in range(len(pieces) - 1, -1, -2):
+        piece = pieces[index]
+        named = any(ends[index] - len(piece) <= s < ends[index] for s in name_starts)
+        opener = re.search(r"(?:^|\s)có\s+(?=\S)", piece)
+        text = (piece[opener.end() :] if opener else piece).strip()
+        if named or not text[:1].isupper() or not starts_post(text):
+            return titles[-1:] if named else titles
+        if title_length(text) != len(text):
+            return titles
+        titles.insert(0, text)
+        if opener or index == 0 or pieces[index - 1] != ",":
+            break
+    return titles
+
+
 def sentence_mentions(sentence, participants):
     mentions = []
-    for name, start, end in find_names(sentence):
+    names = find_names(sentence)
+    name_starts = [start for _name, start, _end in names]
+    for name, start, end in names:
         rank, _ = rank_before(sentence, start)
-        titles, after = read_titles(sentence, end)
+        titles, after = read_titles(sentence, end, name_starts)
         before = title_before(sentence, start)
         if before:
             titles = [before, *titles]
+        elif not rank:
+            titles = [*titles_before(sentence, start, name_starts), *titles]
         mentions.append(Mention(name, start, end, rank, titles, after or end))
     mentions += title_references(sentence, participants)
     return sorted(mentions, key=lambda m: m.start)
 
 
+def list_intro(sentence):
+    """(roles shared by a list, where the list begins) for "… có …", else None."""
+    for match in LIST_INTRO.finditer(sentence):
+        pre = sentence[: match.start()]
+        if re.search(r"[;:]", pre):
+            return None
+        clauses = [c for c in pre.split(",") if c.strip()] or [""]
+        shared = leading_roles(clauses[-1])
+        if not shared and match.group("what"):
+            shared = leading_roles(match.group("what").replace("sự", "").replace("của", ""))
+        if shared or "," not in pre:
+            return shared, match.end()
+    return None
+
+
 def roles_for(sentence, mentions):
-    """Roles for each mention of one sentence, by the three shapes described above."""
+    """Roles for each mention of one sentence, by the shapes described above."""
     roles = [[] for _ in mentions]
-    intro = LIST_INTRO.match(sentence)
+    intro = list_intro(sentence)
     if intro:
-        shared = leading_roles(intro.group("pre")) or (
-            leading_roles(intro.group("what").replace("sự", "").replace("của", "").strip())
-            if intro.group("what")
-            else []
-        )
+        shared, intro_end = intro
         for index, mention in enumerate(mentions):
-            if mention.start >= intro.end() - 1:
+            if mention.start >= intro_end - 1:
                 roles[index] += shared
+    for match in UNDER_LEAD_OF.finditer(sentence):
+        following = [i for i, m in enumerate(mentions) if 0 <= m.start - match.end() < 40]
+        if following:
+            roles[following[0]] += leading_roles(match.group("verbs").replace(",", " và"))
     if mentions:
         before_first = sentence[: mentions[0].start]
         head = before_first.split(",")[0] if "," in before_first else ""
@@ -361,9 +505,7 @@ def roles_for(sentence, mentions):
         roles[index] += leading_roles(sentence[mention.after_titles :])
     for index in range(len(mentions) - 2, -1, -1):
         gap = sentence[mentions[index].after_titles : mentions[index + 1].start]
-        if not roles[index] and re.fullmatch(
-            r"\s*(?:và|cùng)\s+(?:đồng chí\s+)?(?:\w+\s+\w+\s+)?", gap
-        ):
+        if not roles[index] and SHARED_VERB_GAP.fullmatch(gap):
             roles[index] = list(roles[index + 1])
     return roles
 

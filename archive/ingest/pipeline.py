@@ -41,7 +41,8 @@ def extract_path(path):
 def read(path):
     if str(path) == "-":
         # No name: the key comes from the content, so two pasted articles stay two.
-        return source.from_bytes(sys.stdin.buffer.read(), name=None)
+        # One byte past the limit is enough to refuse it.
+        return source.from_bytes(sys.stdin.buffer.read(source.MAX_REPORT_BYTES + 1), name=None)
     try:
         return source.read_path(path)
     except OSError as error:

@@ -3,7 +3,9 @@
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-ROLE_ORDER = ("presided", "directed", "attended", "spoke", "concluded", "presented")
+from archive.vocabulary import ROLES
+
+ROLE_ORDER = tuple(role.code for role in ROLES)
 
 
 @dataclass

@@ -3,6 +3,8 @@
 A fixture file starts with a header between two `---` lines (`key`, `publisher`, `url`, `title`,
 `published`); a page saved from the web may instead open with `source: URL`, `title: …` and
 `excerpt: yes` lines ended by a blank line; a bare article, as pasted from a news site, has none.
+A report is at most MAX_REPORT_BYTES (2 MB, about twenty times the longest report of the genre)
+and a published date lies between 1945 and 2100: anything else is refused with the reason.
 """
 
 import hashlib
@@ -19,6 +21,9 @@ PAGE_HEADER_KEYS = {"source": "url", "title": "title", "excerpt": None}
 PAGE_HEADER_START = re.compile(r"^source:\s*\S+", re.I)
 NO_TITLE = re.compile(r"^\(?\s*none\b.*\)?$", re.I)  # "(none in excerpt)"
 MIN_BODY_CHARS = 80
+MAX_REPORT_BYTES = 2_000_000
+PUBLISHED_YEARS = (1945, 2100)
+KEY_LENGTH = 120  # Article.key
 
 
 class SourceError(ValueError):
@@ -38,13 +43,35 @@ class Source:
     @property
     def key(self):
         if self.meta.get("key"):
-            return self.meta["key"]
+            return safe_key(self.meta["key"])
         if self.name:
-            return Path(self.name).stem
+            return safe_key(Path(self.name).stem)
         return f"sha-{self.checksum[:20]}"
 
 
+def safe_key(text):
+    """A key on one line that fits the archive: control characters (a newline in a file name)
+    become "_", and a name too long keeps its start and gains a hash of the whole."""
+    key = "".join(c if c.isprintable() else "_" for c in text)
+    if len(key) > KEY_LENGTH:
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+        key = f"{key[: KEY_LENGTH - 13]}-{digest}"
+    return key
+
+
+def too_large(size):
+    if size > MAX_REPORT_BYTES:
+        megabytes = f"{size / 1_000_000:.1f}"
+        return SourceError(
+            f"the report is {megabytes} MB; a report may be {MAX_REPORT_BYTES // 1_000_000} MB "
+            "at most"
+        )
+    return None
+
+
 def decode(data: bytes):
+    if error := too_large(len(data)):
+        raise error
     if not data.strip():
         raise SourceError("the file is empty")
     if b"\x00" in data:
@@ -103,13 +130,21 @@ def split_page_header(lines):
 def parse_header_datetime(value):
     for pattern in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
         try:
-            return datetime.strptime(value, pattern)
+            moment = datetime.strptime(value, pattern)
         except ValueError:
             continue
+        first, last = PUBLISHED_YEARS
+        if not first <= moment.year <= last:
+            raise SourceError(
+                f"the header's published date {value!r} is not between {first} and {last}"
+            )
+        return moment
     raise SourceError(f"the header's published date {value!r} is not YYYY-MM-DD [HH:MM[:SS]]")
 
 
 def from_text(text, name=None):
+    if len(text) * 4 > MAX_REPORT_BYTES and (error := too_large(len(text.encode("utf-8")))):
+        raise error
     meta, body = split_header(text)
     if len(re.sub(r"\s+", "", body)) < MIN_BODY_CHARS:
         raise SourceError("the article is too short to be a report (truncated?)")
@@ -122,6 +157,8 @@ def from_bytes(data, name=None):
 
 def read_path(path):
     path = Path(path)
+    if error := too_large(path.stat().st_size):  # refused before it is read
+        raise error
     return from_bytes(path.read_bytes(), name=path.name)
 
 

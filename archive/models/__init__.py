@@ -12,12 +12,14 @@ from archive.models.events import Event
 from archive.models.facts import Award, Participation, Rank, Role, Statistic
 from archive.models.organisations import Organisation
 from archive.models.people import Person
+from archive.models.redirects import MergedSlug
 from archive.models.search import SearchEntry, SearchFacet
 
 __all__ = [
     "Article",
     "Award",
     "Event",
+    "MergedSlug",
     "Organisation",
     "Participation",
     "Person",

@@ -9,10 +9,12 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from archive import vocabulary
 from archive.models.articles import Article
 from archive.models.base import EditTracked, new_key
 from archive.models.organisations import Organisation
 from archive.text import slugify_vi
+from archive.vocabulary import choices
 
 
 class EventQuerySet(models.QuerySet):
@@ -80,14 +82,9 @@ class EventQuerySet(models.QuerySet):
 class Event(EditTracked):
     """A conference or activity that an article reports."""
 
-    class Kind(models.TextChoices):
-        REVIEW = "review", _("Year-end review (tổng kết)")
-        INTERIM_REVIEW = "interim_review", _("Interim review (sơ kết)")
-        DEPLOYMENT = "deployment", _("Task deployment (triển khai nhiệm vụ)")
-        EXERCISE = "exercise", _("Exercise (diễn tập)")
-        TRAINING = "training", _("Training (tập huấn)")
-        RECRUITMENT = "recruitment", _("Enlistment ceremony (giao nhận quân)")
-        OTHER = "other", _("Other")
+    Kind = models.TextChoices(
+        "Kind", choices(vocabulary.EVENT_KINDS), module=__name__, qualname="Event.Kind"
+    )
 
     class Precision(models.TextChoices):
         DAY = "day", _("day")

@@ -10,11 +10,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from archive import vocabulary
 from archive.models.articles import Article
 from archive.models.base import EditTracked, KeyedManager, new_key
 from archive.models.events import Event
 from archive.models.organisations import Organisation
 from archive.models.people import Person
+from archive.vocabulary import choices
 
 
 class ExtractedFact(EditTracked):
@@ -40,30 +42,10 @@ class ExtractedFact(EditTracked):
         return (self.key,)
 
 
-class Rank(models.TextChoices):
-    """Ranks of the People's Army and the People's Public Security, as written in Vietnamese."""
-
-    THIEU_UY = "Thiếu úy", _("Second lieutenant")
-    TRUNG_UY = "Trung úy", _("First lieutenant")
-    THUONG_UY = "Thượng úy", _("Senior lieutenant")
-    DAI_UY = "Đại úy", _("Captain")
-    THIEU_TA = "Thiếu tá", _("Major")
-    TRUNG_TA = "Trung tá", _("Lieutenant colonel")
-    THUONG_TA = "Thượng tá", _("Senior colonel")
-    DAI_TA = "Đại tá", _("Colonel")
-    THIEU_TUONG = "Thiếu tướng", _("Major general")
-    TRUNG_TUONG = "Trung tướng", _("Lieutenant general")
-    THUONG_TUONG = "Thượng tướng", _("Colonel general")
-    DAI_TUONG = "Đại tướng", _("General")
-
-
-class Role(models.TextChoices):
-    PRESIDED = "presided", _("presided (chủ trì)")
-    DIRECTED = "directed", _("directed (chỉ đạo)")
-    ATTENDED = "attended", _("attended (dự)")
-    SPOKE = "spoke", _("spoke (phát biểu)")
-    CONCLUDED = "concluded", _("concluded (kết luận)")
-    PRESENTED = "presented", _("presented awards (trao)")
+# Ranks of the People's Army and the People's Public Security, and a participant's roles: both
+# declared in `archive.vocabulary`, which the parser reads too.
+Rank = models.TextChoices("Rank", choices(vocabulary.RANKS), module=__name__)
+Role = models.TextChoices("Role", choices(vocabulary.ROLES), module=__name__)
 
 
 class ParticipationQuerySet(models.QuerySet):
@@ -146,14 +128,12 @@ class Participation(ExtractedFact):
 class Award(ExtractedFact):
     """An award given at an event, with its giver and how many received it."""
 
-    class Category(models.TextChoices):
-        CERTIFICATE_OF_MERIT = "bang_khen", _("Certificate of merit (Bằng khen)")
-        COMMENDATION = "giay_khen", _("Commendation (Giấy khen)")
-        EMULATION_FLAG = "co_thi_dua", _("Emulation flag (Cờ thi đua)")
-        ORDER = "huan_chuong", _("Order (Huân chương)")
-        MEDAL = "huy_chuong", _("Medal (Huy chương)")
-        TITLE = "danh_hieu", _("Honorary title (danh hiệu)")
-        OTHER = "other", _("Other commendation")
+    Category = models.TextChoices(
+        "Category",
+        choices(vocabulary.AWARD_CATEGORIES),
+        module=__name__,
+        qualname="Award.Category",
+    )
 
     event = models.ForeignKey(
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="awards"

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from archive import vocabulary
 from archive.models.base import (
     EditTracked,
     SlugManager,
@@ -12,20 +13,18 @@ from archive.models.base import (
     unique_slug,
 )
 from archive.text import fold
+from archive.vocabulary import choices
 
 
 class Organisation(EditTracked):
     """A party, state, military or police body, or an armed force."""
 
-    class Kind(models.TextChoices):
-        PARTY = "party", _("Party committee")
-        GOVERNMENT = "government", _("People's committee or council")
-        MILITARY = "military", _("Military body")
-        POLICE = "police", _("Police")
-        FRONT = "front", _("Fatherland Front or mass organisation")
-        FORCE = "force", _("Armed force")
-        STEERING = "steering", _("Steering committee")
-        OTHER = "other", _("Other")
+    Kind = models.TextChoices(
+        "Kind",
+        choices(vocabulary.ORGANISATION_KINDS),
+        module=__name__,
+        qualname="Organisation.Kind",
+    )
 
     name = models.CharField(_("name"), max_length=300)
     folded_name = models.CharField(_("folded name"), max_length=300, db_index=True, editable=False)
@@ -49,12 +48,14 @@ class Organisation(EditTracked):
         ordering = ["folded_name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [("merge_organisation", _("Can merge organisations"))]
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
         self.name = canonical_spacing(self.name)
+        kwargs["update_fields"] = self.keep_former_name("name", kwargs.get("update_fields"))
         self.folded_name = fold(self.name)
         self.alias_keys = folded_keys(self.aliases)
         if not self.slug:

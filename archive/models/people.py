@@ -46,6 +46,7 @@ class Person(EditTracked):
         ordering = ["sort_name", "slug"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        permissions = [("merge_person", _("Can merge people"))]
         indexes = [models.Index(fields=["sort_name"], name="person_sort_idx")]
 
     def __str__(self):
@@ -53,6 +54,7 @@ class Person(EditTracked):
 
     def save(self, *args, **kwargs):
         self.full_name = canonical_spacing(self.full_name)
+        kwargs["update_fields"] = self.keep_former_name("full_name", kwargs.get("update_fields"))
         self.folded_name = fold(self.full_name)
         self.sort_name = collation_key(given_name_first(self.full_name))
         self.alias_keys = folded_keys(self.aliases)

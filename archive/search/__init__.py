@@ -1,4 +1,4 @@
-"""Vietnamese full-text search: one interface, a Whoosh and a PostgreSQL backend.
+"""Vietnamese full-text search: one interface, Tantivy, Whoosh and PostgreSQL backends.
 
 `search(text, …)` parses the query, asks the configured backend, and returns hits with
 highlighted snippets, facet counts and, when little is found, a spelling suggestion.
@@ -13,8 +13,9 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 from archive.search import query as q
-from archive.search.backends.base import PAGE_SIZE, Filters
+from archive.search.backends.base import Filters
 from archive.search.highlight import highlight, snippet
+from archive.search.schema import PAGE_SIZE
 from archive.text import fold
 
 
@@ -52,7 +53,7 @@ class Results:
     message: str = ""
 
 
-BACKENDS = ("whoosh", "postgres")
+BACKENDS = ("tantivy", "whoosh", "postgres")
 
 
 def get_backend(name=None):
@@ -62,10 +63,16 @@ def get_backend(name=None):
 
 @lru_cache(maxsize=4)
 def _backend(name, index_dir):
+    from archive.search.indexing import documents_for_ids
+
+    if name == "tantivy":
+        from archive.search.backends.tantivy_backend import TantivyBackend, index_folder
+
+        return TantivyBackend(index_folder(index_dir), load_documents=documents_for_ids)
     if name == "whoosh":
         from archive.search.backends.whoosh_backend import WhooshBackend
 
-        return WhooshBackend(index_dir)
+        return WhooshBackend(index_dir, load_documents=documents_for_ids)
     if name == "postgres":
         from archive.search.backends.postgres_backend import PostgresBackend
 

@@ -8,7 +8,8 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-WEIGHTS = ("A", "B", "C", "D")  # A: titles and names … D: running text
+from archive.search.schema import WEIGHTS  # A: titles and names … D: running text
+
 # Part of every fingerprint: raise it when what the backends make of a document changes
 # (analysis, fields), so that `check_index` finds every document stale and writes skip none.
 INDEX_FORMAT = 2

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from archive import vocabulary
 from archive.text import fold, nfc
 from archive.text.tokens import arabic_regions, tokenize
 
@@ -19,25 +20,8 @@ MAX_CLAUSES = 24
 MIN_PREFIX = 3
 MAX_TERM = 64
 
-ABBREVIATIONS = {
-    "ubnd": "ủy ban nhân dân",
-    "hđnd": "hội đồng nhân dân",
-    "chqs": "chỉ huy quân sự",
-    "bchqs": "bộ chỉ huy quân sự",
-    "dqtv": "dân quân tự vệ",
-    "dbđv": "dự bị động viên",
-    "llvt": "lực lượng vũ trang",
-    "gdqp": "giáo dục quốc phòng",
-    "gdqp-an": "giáo dục quốc phòng và an ninh",
-    "qpan": "quốc phòng an ninh",
-    "mttq": "mặt trận tổ quốc",
-    "sscđ": "sẵn sàng chiến đấu",
-    "kvpt": "khu vực phòng thủ",
-    "qpđp": "quốc phòng địa phương",
-    "bđbp": "bộ đội biên phòng",
-    "bqp": "bộ quốc phòng",
-    "nvqs": "nghĩa vụ quân sự",
-}
+# "ubnd" → "ủy ban nhân dân", from the one declaration of the genre's abbreviations.
+ABBREVIATIONS = {nfc(a.short).lower(): nfc(a.expansion).lower() for a in vocabulary.ABBREVIATIONS}
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ and the search page's form (built from its fields) hands them to the search back
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -11,11 +12,38 @@ from archive.search.backends.base import Filters
 from archive.text import sort_key
 
 
+class RawCheckboxInput(forms.CheckboxInput):
+    """A checkbox that hands its field the value as sent, so that the field can refuse what
+    neither a checkbox nor an API client sends ("null", "maybe")."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name, "")
+
+
+class CheckboxField(forms.BooleanField):
+    widget = RawCheckboxInput
+    TRUE = frozenset({"on", "true", "1"})
+    FALSE = frozenset({"", "off", "false", "0"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            if value.lower() in self.TRUE:
+                return True
+            if value.lower() in self.FALSE:
+                return False
+            raise ValidationError(_("Enter true or false."), code="invalid")
+        return bool(value)
+
+
+class CheckboxFilter(django_filters.BooleanFilter):
+    field_class = CheckboxField
+
+
 class FacetFilterSet(django_filters.FilterSet):
     """The facets that both browsing and the search backend can filter by."""
 
     year = django_filters.NumberFilter(
-        label=_("Year held"), method="filter_year", min_value=1945, max_value=2100
+        label=_("Year held"), method="filter_year", min_value=1945, max_value=2100, decimal_places=0
     )
     kind = django_filters.ChoiceFilter(label=_("Kind of event"), choices=Event.Kind.choices)
     province = django_filters.CharFilter(label=_("Province"), max_length=100)
@@ -112,9 +140,7 @@ class ArchiveFilterSet(FacetFilterSet):
     reviewed = django_filters.NumberFilter(
         label=_("Year reviewed"), method="filter_reviewed", min_value=1945, max_value=2100
     )
-    undated = django_filters.BooleanFilter(
-        label=_("Undated only"), method="filter_undated", widget=forms.CheckboxInput
-    )
+    undated = CheckboxFilter(label=_("Undated only"), method="filter_undated")
     order = django_filters.ChoiceFilter(
         label=_("Order"), choices=EVENT_ORDERS, method="filter_order", empty_label=None
     )

@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 
 from archive.models import Award, Event, Organisation, Person
-from archive.search.backends.base import FACETS
-from archive.site.filters import TYPE_CHOICES, SearchForm, valid_data
+from archive.search.schema import FACET_LABELS, FACETS
+from archive.site.filters import TYPE_CHOICES, valid_data
 
 FACET_VALUES_SHOWN = 12
 
@@ -47,7 +47,6 @@ def facet_choices(request, facets):
     """For each facet: (label, {"shown": rows, "more": rows}), a row being (value label, count,
     URL adding it, selected); the values past the first few are behind a "more" toggle."""
     labels = facet_labels(facets)
-    titles = {name: field.label for name, field in SearchForm.base_fields.items()}
     out = []
     for name in FACETS:
         values = facets.get(name) or []
@@ -60,7 +59,7 @@ def facet_choices(request, facets):
             rows.append((label, count, with_param(request, name, value), selected))
         rows.sort(key=lambda row: not row[3])  # a chosen value is never hidden under "more"
         shown = {"shown": rows[:FACET_VALUES_SHOWN], "more": rows[FACET_VALUES_SHOWN:]}
-        out.append((titles.get(name, name), shown))
+        out.append((FACET_LABELS[name], shown))
     return out
 
 

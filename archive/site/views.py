@@ -18,10 +18,11 @@ from archive.models import (
     Participation,
     Person,
 )
-from archive.search.backends.base import FACETS, PAGE_SIZE
+from archive.search.schema import FACETS, PAGE_SIZE
 from archive.site.filters import ArchiveFilterSet, SearchForm
 from archive.site.posts import officials_of, post_of, when_seen
 from archive.site.presentation import active_chips, facet_choices, warn_invalid
+from archive.site.redirects import MergedSlugRedirectMixin
 from archive.site.regions import MILITARY_REGIONS
 from archive.text import fold, initial_letter
 
@@ -208,7 +209,7 @@ class PersonListView(ListView):
         return context
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(MergedSlugRedirectMixin, DetailView):
     queryset = Person.objects.prefetch_related(
         Prefetch(
             "participations",
@@ -279,7 +280,7 @@ class OrganisationListView(ListView):
         )
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(MergedSlugRedirectMixin, DetailView):
     queryset = Organisation.objects.select_related("parent").prefetch_related(
         "children",
         Prefetch("events", queryset=Event.objects.latest()),

@@ -95,10 +95,17 @@ def starts_with_word(text, word):
     return text.startswith(word) and (len(text) == len(word) or not text[len(word)].isalnum())
 
 
+# U+0300–U+036F, all combining but the grapheme joiner U+034F.
+LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
+
+
 def fold(text):
     """Lower-case text without any diacritic, đ → d: "Đăng Bình" → "dang binh"."""
     decomposed = unicodedata.normalize("NFD", nfc(text).lower().replace("đ", "d"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # The marks of Vietnamese (and of Latin script) in one pass; any other mark one by one.
+    stripped = LATIN_MARKS.sub("", decomposed)
+    if not stripped.isascii():
+        stripped = "".join(c for c in stripped if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", stripped)
 
 

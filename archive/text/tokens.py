@@ -9,8 +9,8 @@ syllables 21, 2019, nđ, cp and, at the first position, "21/2019", "21/2019/nđ"
 
 import itertools
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from archive.text.normalise import canonical, fold, nfc
 from archive.text.words import known_word_flags, segments
@@ -39,8 +39,10 @@ def arabic_regions(text):
     return ROMAN_REGION.sub(lambda m: f"{m.group(1)} {ROMAN[m.group(2).lower()]}", text)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One search token. A named tuple rather than a frozen dataclass: a report makes
+    thousands, and a frozen dataclass is several times slower to construct."""
+
     exact: str
     folded: str
     start: int
@@ -69,38 +71,44 @@ def tokenize(text):
     text = nfc(text)
     tokens = []
     position = 0
-    previous = []
+    last = None  # the folded syllable before: "khu" turns a Roman numeral into a number
     for raw in RAW.finditer(text):
         word = raw.group()
         if len(word) > MAX_TOKEN:
             continue
-        lowered = word.lower()
-        region = MILITARY_REGION.match(lowered)
-        if region:
-            for part in ("quân", "khu", region.group(1)):
-                tokens.append(Token(part, fold(part), raw.start(), raw.end(), position))
-                position += 1
-            previous = ["khu", region.group(1)]
+        start, end = raw.span()
+        if "/" not in word and "-" not in word and "." not in word:
+            # One syllable (most words): the common path, kept short.
+            exact, folded = syllable_forms(word)
+            if folded.startswith("qk"):
+                region = MILITARY_REGION.match(word.lower())
+                if region:
+                    for part in ("quân", "khu", region.group(1)):
+                        tokens.append(Token(part, fold(part), start, end, position))
+                        position += 1
+                    last = region.group(1)
+                    continue
+                if folded == "qk":
+                    tokens.append(Token("quân", "quan", start, end, position))
+                    position += 1
+                    exact = folded = "khu"
+            elif last == "khu" and folded in ROMAN:
+                exact = folded = ROMAN[folded]
+            tokens.append(Token(exact, folded, start, end, position))
+            last = folded
+            position += 1
             continue
-        parts = list(PART.finditer(word))
         first = position
-        for part in parts:
-            token = _syllable(
-                part.group(), raw.start() + part.start(), raw.start() + part.end(), position
-            )
-            if previous[-1:] == ["khu"] and token.folded in ROMAN:
+        for part in PART.finditer(word):
+            token = _syllable(part.group(), start + part.start(), start + part.end(), position)
+            if last == "khu" and token.folded in ROMAN:
                 token = Token(
                     ROMAN[token.folded], ROMAN[token.folded], token.start, token.end, position
                 )
-            if token.folded == "qk" and len(parts) == 1:
-                tokens.append(Token("quân", "quan", token.start, token.end, position))
-                position += 1
-                token = Token("khu", "khu", token.start, token.end, position)
             tokens.append(token)
-            previous = [*previous[-1:], token.folded]
+            last = token.folded
             position += 1
-        if len(parts) > 1:
-            tokens += _wholes(word, raw.start(), first)
+        tokens += _wholes(word, start, first)
     return tuple(tokens)
 
 

@@ -2,9 +2,8 @@
 
 from io import StringIO
 
-import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.forms import MultiWidget
 
@@ -16,21 +15,6 @@ from tests.factories import EventFactory, ParticipationFactory, PersonFactory
 
 IMPORT_URL = "/admin/archive/article/import/"
 BODY = (ARTICLES / "002_f63c98608b468458.txt").read_text(encoding="utf-8").split("---\n", 2)[2]
-
-
-@pytest.fixture
-def admin_client(client, db):
-    user = User.objects.create_superuser("chief", "chief@example.org", "a-long-password-1")
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = User.objects.create_user("editor", password="a-long-password-1", is_staff=True)
-    user.groups.add(Group.objects.get(name="Biên tập viên"))
-    client.force_login(user)
-    return client
 
 
 def value_of(bound_field):
@@ -77,9 +61,10 @@ def review(client):
 def confirm_data(response, **changes):
     context = response.context
     data = form_data(
-        [context["event_form"]], [context["people"], context["awards"], context["figures"]]
+        [context["article_form"], context["event_form"]],
+        [context["people"], context["awards"], context["figures"]],
     )
-    data.update(source_text=context["source_text"], action="confirm", **changes)
+    data.update(paste=context["paste_token"], action="confirm", **changes)
     return data
 
 

@@ -38,7 +38,7 @@ def postgres_reachable():
     return True
 
 
-@pytest.mark.parametrize("backend", ["whoosh", "postgres"])
+@pytest.mark.parametrize("backend", ["tantivy", "whoosh", "postgres"])
 def test_benchmark_reports_every_field(backend):
     if backend == "postgres" and not postgres_reachable():
         pytest.skip("PostgreSQL is not reachable for the PostgreSQL benchmark")

@@ -204,3 +204,66 @@ def test_a_name_goes_to_the_same_person_whichever_way_it_loads(article_paths, lo
     linked = Participation.objects.filter(name_as_written="Nguyễn Đăng Bình")
     assert linked.exists()
     assert {p.person_id for p in linked} == {merged.pk}
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "old", "new", "links"),
+    [
+        (Person, "full_name", "Nguyễn Đăng Bình", "Nguyễn Đăng Bính", "participations"),
+        (Organisation, "name", "Quân khu 1", "Bộ Tư lệnh Quân khu 1", "events"),
+    ],
+)
+def test_a_renamed_record_keeps_its_links_on_reimport(article_paths, model, field, old, new, links):
+    """An editor's rename must not make the next import create the old spelling again."""
+    for path in article_paths:
+        load(path)
+    record = model.objects.get(**{field: old})
+    linked = getattr(record, links).count()
+    assert linked > 0
+    setattr(record, field, new)
+    record.mark_edited(field)
+    record.save()
+    for path in article_paths:
+        load(path)
+    assert not model.objects.filter(**{field: old}).exists()
+    assert not model.objects.filter(slug=f"{record.slug}-2").exists()
+    record.refresh_from_db()
+    assert getattr(record, field) == new
+    assert old in record.aliases
+    assert getattr(record, links).count() == linked
+
+
+def test_renaming_through_update_fields_keeps_the_former_name_too(article_paths):
+    load(article_paths[0])
+    person = Person.objects.get(full_name="Nguyễn Đăng Bình")
+    person.full_name = "Nguyễn Văn Bình"
+    person.save(update_fields=["full_name"])
+    person.refresh_from_db()
+    assert person.aliases == ["Nguyễn Đăng Bình"]
+    assert person.folded_name == "nguyen van binh"
+    load(article_paths[0])
+    assert not Person.objects.filter(folded_name="nguyen dang binh").exists()
+    assert person.participations.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_person_created_by_another_import_meanwhile_fails_nothing(article_paths, monkeypatch):
+    """Two imports name the same new person at once: the other one commits the slug between
+    this one's check and its insert. The article is loaded again, and finds that person."""
+    from archive.models import people
+
+    real_slug = people.unique_slug
+    raced = []
+
+    def unique_slug(model, text):
+        slug = real_slug(model, text)
+        if not raced:  # the other import, in the gap between the check and the insert
+            raced.append(Person.objects.create(full_name=text, slug=slug))
+        return slug
+
+    monkeypatch.setattr(people, "unique_slug", unique_slug)
+    result = load(article_paths[0])
+    assert result.status == "new"
+    names = list(Person.objects.values_list("full_name", flat=True))
+    assert len(names) == len(set(names))
+    assert Person.objects.get(full_name=raced[0].full_name).participations.exists()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.ingest.source import SourceError, from_bytes, from_text
+from archive.ingest.source import MAX_REPORT_BYTES, SourceError, from_bytes, from_text, read_path
 
 BODY = "Sáng 09/01, Đồng chí Nguyễn Văn An, Chủ tịch UBND tỉnh chủ trì Hội nghị tổng kết. " * 3
 
@@ -34,6 +34,9 @@ def test_bare_text_has_no_header_and_a_key_from_its_name_or_content():
         (b"---\nkey: a\n" + BODY.encode(), "never closed"),
         (b"---\ncolour: red\n---\n" + BODY.encode(), "unknown header"),
         (b"---\npublished: yesterday\n---\n" + BODY.encode(), "published date"),
+        (b"---\npublished: 0001-01-01\n---\n" + BODY.encode(), "not between 1945 and 2100"),
+        (b"---\npublished: 9999-12-31 23:59\n---\n" + BODY.encode(), "not between 1945"),
+        (BODY.encode() * (MAX_REPORT_BYTES // len(BODY.encode()) + 1), "2 MB at most"),
     ],
 )
 def test_bad_input_is_refused_with_a_reason(data, reason):
@@ -57,3 +60,51 @@ def test_saved_page_header_without_a_headline_has_no_title():
 def test_a_first_line_that_only_starts_like_a_header_is_body():
     text = f"source: http://x.vn/1\nSáng 09/01, hội nghị diễn ra.\n\n{BODY}"
     assert from_text(text).meta == {}
+
+
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        f"Năm qua, toàn tỉnh có {HUGE} công dân nhập ngũ.",
+        f"Dịp này, UBND tỉnh tặng Bằng khen cho {HUGE} tập thể và {HUGE} cá nhân.",
+    ],
+)
+def test_a_number_of_thousands_of_digits_is_no_figure_and_no_crash(sentence):
+    """Python refuses to convert more than 4 300 digits to an int (ValueError)."""
+    from archive.ingest.parser import parse_text
+
+    parsed = parse_text(BODY + sentence)
+    event = parsed.events[0]
+    assert all(len(str(s.value)) < 20 for s in event.statistics)
+    assert all((a.collectives or 0) < 10**12 for a in event.awards)
+
+
+def test_a_report_too_large_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "big.txt"
+    path.write_bytes(BODY.encode() * (MAX_REPORT_BYTES // len(BODY.encode()) + 1))
+    monkeypatch.setattr(type(path), "read_bytes", lambda self: pytest.fail("read in full"))
+    with pytest.raises(SourceError, match="2 MB at most"):
+        read_path(path)
+
+
+def test_pasted_text_too_large_is_refused():
+    with pytest.raises(SourceError, match="2 MB at most"):
+        from_text(BODY * (MAX_REPORT_BYTES // len(BODY) + 1))
+
+
+@pytest.mark.parametrize("name", ["bad\nname.txt", "tab\there.txt", "x\x1b[31m.txt"])
+def test_a_file_name_with_control_characters_makes_a_one_line_key(name):
+    key = from_text(BODY, name=name).key
+    assert key.isprintable()
+    assert key == from_text(BODY, name=name).key
+
+
+def test_a_long_file_name_makes_a_key_that_fits_and_stays_distinct():
+    first = from_text(BODY, name="a" * 250 + "1.txt").key
+    second = from_text(BODY, name="a" * 250 + "2.txt").key
+    assert len(first) <= 120 and len(second) <= 120
+    assert first != second
+    assert from_text(BODY, name="report-7.txt").key == "report-7"

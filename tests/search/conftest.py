@@ -7,7 +7,7 @@ from archive.search import get_backend
 from archive.search.indexing import all_documents
 
 
-@pytest.fixture(params=["whoosh", "postgres"])
+@pytest.fixture(params=["tantivy", "whoosh", "postgres"])
 def backend_name(request, settings, db):
     if request.param == "postgres" and connection.vendor != "postgresql":
         pytest.skip("the PostgreSQL backend needs the PostgreSQL test run (DATABASE_URL)")

@@ -277,3 +277,8 @@ def test_no_suggestion_when_filters_narrow_a_common_word(indexed):
     common = search("Nguyễn Hồng", filters=Filters(values={"province": "Nowhere"}))
     assert common.total == 0
     assert common.suggestion is None
+
+
+@pytest.mark.parametrize("typed", [*HOSTILE, "\ufffd\ufffd%", "ab.c", "[x", "}{ ab", "a\\b"])
+def test_hostile_autocomplete_never_raises(indexed, typed):
+    assert all(isinstance(name, str) for name, _url in autocomplete(typed))

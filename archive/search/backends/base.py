@@ -3,8 +3,9 @@
 import itertools
 from dataclasses import dataclass, field
 
-FACETS = ("type", "year", "kind", "province", "person", "organisation", "award_kind")
-PAGE_SIZE = 20
+# Declared in `archive.search.schema`; importable from here as before.
+from archive.search.schema import FACET_VALUES, PAGE_SIZE
+from archive.search.schema import FACETS as FACETS
 
 
 @dataclass
@@ -81,6 +82,13 @@ def changed_only(documents, indexed):
     """The documents whose fingerprint differs from `indexed` (doc_id → fingerprint): a person
     named at one more event is read again, but written only if what the index shows changed."""
     return [d for d in documents if indexed.get(d.doc_id) != d.fingerprint]
+
+
+def ranked_counts(counts, limit=FACET_VALUES):
+    """(value, count) pairs, most first (ties by value), at most `limit`, empty values left
+    out: what every backend answers for one facet."""
+    pairs = [(str(value), n) for value, n in counts.items() if value not in ("", None)]
+    return sorted(pairs, key=lambda item: (-item[1], item[0]))[:limit]
 
 
 def reporting(documents, progress=None):

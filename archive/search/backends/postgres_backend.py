@@ -16,22 +16,30 @@ from django.db.models.functions import Cast
 from archive.models import SearchEntry, SearchFacet
 from archive.search import query as q
 from archive.search.backends.base import (
-    FACETS,
     Match,
     Matches,
     SearchBackend,
     changed_only,
     chunks,
+    ranked_counts,
     reporting,
 )
-from archive.search.documents import WEIGHTS
+from archive.search.schema import (
+    ADJACENCY_BONUS,
+    EXACT_BONUS,
+    FACETS,
+    SINGLE_VALUED,
+    WEIGHTS,
+    relative_weights,
+)
 from archive.text.tokens import pairs, tokenize
 
 FIELD_GAP = 100
+BONUS_SCALE = 3.5  # exact 1.5 → 0.43, adjacency 2.0 → 0.57 of a rank (see `matching`)
 WRITERS_LOCK = 0x6172636869  # pg_advisory_xact_lock key shared by index writers
 MAX_POSITION = 16383
-SINGLE_VALUED = {"type", "year", "kind", "province"}
-RANK_WEIGHTS = "{0.25, 0.4, 0.6, 1.0}"  # D, C, B, A
+# ts_rank wants the weights of D, C, B, A, each in 0–1: the ranking table, scaled.
+RANK_WEIGHTS = "{" + ", ".join(f"{w:g}" for w in reversed(relative_weights())) + "}"
 
 
 def lexeme(text):
@@ -105,11 +113,12 @@ def compile_query(parsed):
     return text
 
 
-def ranking_query(parsed):
-    """Exact (accented) syllables and adjacent pairs: matching them ranks a document higher."""
-    extra = [lexeme("=" + t.exact) for t in parsed.terms() if isinstance(t, q.Term) and t.accented]
-    extra += [lexeme("~" + pair) for pair in parsed.adjacent_pairs()]
-    return " | ".join(extra)
+def ranking_queries(parsed):
+    """(exact, adjacent): tsqueries of the exact (accented) syllables and of the adjacent pairs
+    of the query; matching them ranks a document higher, by the bonuses of the ranking table."""
+    exact = [lexeme("=" + t.exact) for t in parsed.terms() if isinstance(t, q.Term) and t.accented]
+    adjacent = [lexeme("~" + pair) for pair in parsed.adjacent_pairs()]
+    return " | ".join(exact), " | ".join(adjacent)
 
 
 class PostgresBackend(SearchBackend):
@@ -121,14 +130,20 @@ class PostgresBackend(SearchBackend):
 
     def matching(self, parsed, filters):
         match = compile_query(parsed)
-        boost = ranking_query(parsed)
         # ts_rank, not ts_rank_cd: proximity comes from our pair lexemes, which know word
         # boundaries; cover density would reward "vị tiên" inside "đơn vị tiên tiến".
         rank_sql = f"ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery, 1)"
         params = [match]
-        if boost:
-            rank_sql += f" + 0.5 * ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery)"
-            params.append(boost)
+        # The bonuses' ratio is the table's; BONUS_SCALE keeps their size near the 0.5 of a
+        # length-normalised rank that this backend was tuned with.
+        for bonus, extra in zip(
+            (EXACT_BONUS, ADJACENCY_BONUS), ranking_queries(parsed), strict=True
+        ):
+            if extra:
+                rank_sql += (
+                    f" + {bonus / BONUS_SCALE:g} * ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery)"
+                )
+                params.append(extra)
         entries = SearchEntry.objects.annotate(
             matched=RawSQL("vector @@ %s::tsquery", [match], output_field=BooleanField())
         ).filter(matched=True)
@@ -210,9 +225,7 @@ class PostgresBackend(SearchBackend):
         for name, value, n in rows:
             if name:
                 counted[name].append((str(value), n))
-        return total, {
-            name: sorted(pairs, key=lambda x: (-x[1], x[0])) for name, pairs in counted.items()
-        }
+        return total, {name: ranked_counts(dict(pairs)) for name, pairs in counted.items()}
 
     def update(self, documents, removed_ids=()):
         self.check()

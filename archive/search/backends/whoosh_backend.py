@@ -1,22 +1,12 @@
-"""Whoosh: the embedded search backend, an index directory under ARCHIVE_INDEX_DIR.
+"""Whoosh: the pure-Python embedded backend, its index in ARCHIVE_INDEX_DIR itself.
 
-Layout: `current` is a symlink to the generation being served (`gen-…`). A rebuild writes a new
-generation beside it and swaps the link atomically, so readers always see a complete index.
-Writes take `write.lock` (flock) first; a write that cannot get it in a moment, because a rebuild
-holds it, leaves its document ids in `pending/` instead, and whoever next holds the lock (the
-rebuild before it swaps, or the next write) applies them from the database. No writer thread
-is ever left running (no AsyncWriter), so nothing is lost when a process exits.
+Generations, the write lock, pending writes and atomic rebuilds are those of every embedded
+backend (`embedded.py`). No writer thread is ever left running (no AsyncWriter), so nothing is
+lost when a process exits.
 """
 
-import fcntl
-import os
-import shutil
 import threading
-import time
-import uuid
 from collections import Counter
-from contextlib import contextmanager
-from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
@@ -25,24 +15,22 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 
 from archive.search import query as q
-from archive.search.backends.base import (
+from archive.search.backends.base import IndexUnavailable, Match, Matches, ranked_counts
+from archive.search.backends.embedded import GenerationalIndex, settled
+from archive.search.schema import (
+    ADJACENCY_BONUS,
+    EXACT_BONUS,
     FACETS,
-    IndexUnavailable,
-    Match,
-    Matches,
-    SearchBackend,
-    changed_only,
-    reporting,
+    FIELD_WEIGHTS,
+    MULTI_VALUED,
+    WEIGHTS,
 )
-from archive.search.documents import WEIGHTS
 from archive.text.tokens import pairs, tokenize
 
-WEIGHT_BOOST = {"A": 4.0, "B": 2.0, "C": 1.5, "D": 1.0}
-EXACT_BOOST = 1.5
-PAIR_BOOST = 2.0
-LOCK_WAIT = 10.0  # writers wait for each other; a rebuild holds the lock only to swap
+WEIGHT_BOOST = FIELD_WEIGHTS
+EXACT_BOOST = EXACT_BONUS
+PAIR_BOOST = ADJACENCY_BONUS
 WRITER_TIMEOUT = 30.0
-MULTI_VALUED = {"person", "organisation", "award_kind"}
 
 
 SEPARATOR = "\x1e"  # between the weighted texts of one field value (A, B, C, D in order)
@@ -198,18 +186,6 @@ def compile_filters(filters):
     return wq.And(clauses) if clauses else None
 
 
-def settled(open_something, attempts=5):
-    """What `open_something()` returns, tried again when a file it needed vanished: a writer in
-    another process committed meanwhile, replacing the table of contents or merged segments."""
-    for attempt in range(attempts):
-        try:
-            return open_something()
-        except FileNotFoundError:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(0.02 * (attempt + 1))
-
-
 def open_index(path):
     return settled(lambda: whoosh_index.open_dir(str(path)))
 
@@ -230,12 +206,7 @@ def count_facets(searcher, numbers, names):
                     values.update(column[number].split(","))
             else:
                 values.update(column[number] for number in local)
-    for values in counted.values():
-        values.pop("", None)
-    return {
-        name: sorted(values.items(), key=lambda item: (-item[1], item[0]))
-        for name, values in counted.items()
-    }
+    return {name: ranked_counts(values) for name, values in counted.items()}
 
 
 def indexed_fingerprints(path, doc_ids):
@@ -251,62 +222,13 @@ def indexed_fingerprints(path, doc_ids):
 # --- The backend --------------------------------------------------------------------------------
 
 
-class WhooshBackend(SearchBackend):
+class WhooshBackend(GenerationalIndex):
     name = "whoosh"
     _searchers = {}
     _searchers_lock = threading.Lock()
 
-    def __init__(self, directory):
-        self.root = Path(directory)
-        self.lock_wait = LOCK_WAIT
-
-    # Directory layout
-
-    @property
-    def current(self):
-        return self.root / "current"
-
-    def ensure(self):
-        """Make sure there is a served index: an empty one the first time."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / "pending").mkdir(exist_ok=True)
-        if not self.current.exists():
-            with self.write_lock(wait=True):
-                if not self.current.exists():
-                    generation = self.new_generation()
-                    self.swap(generation)
-
-    def new_generation(self):
-        path = self.root / f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
-        path.mkdir()
+    def create(self, path):
         whoosh_index.create_in(str(path), make_schema())
-        return path
-
-    def swap(self, generation):
-        link = self.root / f".current-{uuid.uuid4().hex}"
-        os.symlink(generation.name, link)
-        os.replace(link, self.current)
-        for old in self.root.glob("gen-*"):
-            if old.name != generation.name:
-                shutil.rmtree(old, ignore_errors=True)
-
-    @contextmanager
-    def write_lock(self, wait, name="write.lock"):
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / name, "a+") as handle:
-            deadline = time.monotonic() + (self.lock_wait if not wait else 3600)
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise IndexUnavailable("the index is being rebuilt") from None
-                    time.sleep(0.05)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
 
     # Reading
 
@@ -379,46 +301,8 @@ class WhooshBackend(SearchBackend):
 
     # Writing
 
-    def update(self, documents, removed_ids=()):
-        """Write these documents as they are (tests, tools); saves go through `apply`."""
-        self.ensure()
-        with self.write_lock(wait=False):
-            self.write(self.current.resolve(), documents, removed_ids)
-
-    def apply(self, doc_ids):
-        """Re-index these ids from the database. The documents are read while holding the
-        write lock, so of two concurrent commits the later one is always written last."""
-        from archive.search.indexing import documents_for_ids
-
-        self.ensure()
-        doc_ids = list(doc_ids)
-        if self.rebuilding():
-            # The rebuild started from an older snapshot; it applies these before it swaps.
-            self.add_pending(doc_ids)
-        try:
-            with self.write_lock(wait=False):
-                pending, files = ([], []) if self.rebuilding() else self.read_pending()
-                documents, removed = documents_for_ids([*doc_ids, *pending])
-                path = self.current.resolve()
-                indexed = indexed_fingerprints(path, [d.doc_id for d in documents])
-                self.write(path, changed_only(documents, indexed), removed)
-                self.forget(files)
-        except IndexUnavailable:
-            self.add_pending(doc_ids)
-            raise
-
-    def rebuilding(self):
-        """Whether another process (or call) holds the rebuild lock now."""
-        path = self.root / "rebuild.lock"
-        if not path.exists():
-            return False
-        with open(path, "a+") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                return True
-            fcntl.flock(handle, fcntl.LOCK_UN)
-            return False
+    def indexed_fingerprints(self, path, doc_ids):
+        return indexed_fingerprints(path, doc_ids)
 
     def write(self, path, documents, removed_ids):
         index = open_index(path)
@@ -436,62 +320,15 @@ class WhooshBackend(SearchBackend):
             writer.cancel()
             raise
 
-    def rebuild(self, documents, progress=None):
-        self.root.mkdir(parents=True, exist_ok=True)
-        (self.root / "pending").mkdir(exist_ok=True)
-        # One rebuild at a time: a swap removes every other generation, including what a
-        # killed rebuild left behind.
-        with self.write_lock(wait=True, name="rebuild.lock"):
-            return self.build_generation(documents, progress)
-
-    def build_generation(self, documents, progress):
-        from archive.search.indexing import documents_for_ids
-
-        generation = self.new_generation()
+    def build(self, path, documents):
+        writer = open_index(path).writer(procs=2, limitmb=128, multisegment=True)
+        count = 0
         try:
-            index = open_index(generation)
-            writer = index.writer(procs=2, limitmb=128, multisegment=True)
-            count = 0
-            for document in reporting(documents, progress):
+            for document in documents:
                 writer.add_document(**whoosh_fields(document))
                 count += 1
             writer.commit()
-            with self.write_lock(wait=True):
-                pending, files = self.read_pending()
-                if pending:
-                    changed, removed = documents_for_ids(pending)
-                    self.write(generation, changed, removed)
-                self.swap(generation)
-                self.forget(files)
         except BaseException:
-            shutil.rmtree(generation, ignore_errors=True)
+            writer.cancel()
             raise
         return count
-
-    # Pending writes: ids whose documents must be read again from the database
-
-    def add_pending(self, doc_ids):
-        if not doc_ids:
-            return
-        path = self.root / "pending" / f"{time.time_ns()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text("\n".join(doc_ids), encoding="utf-8")
-        os.replace(temporary, path)
-
-    def read_pending(self):
-        """(ids, files) left by writes that could not take the lock; forget the files only
-        once their documents are written."""
-        ids, files = [], []
-        for path in sorted((self.root / "pending").glob("*")):
-            if path.suffix != ".tmp":
-                ids += path.read_text(encoding="utf-8").split()
-                files.append(path)
-        return list(dict.fromkeys(ids)), files
-
-    def pending_ids(self):
-        return self.read_pending()[0] if (self.root / "pending").exists() else []
-
-    @staticmethod
-    def forget(files):
-        for path in files:
-            path.unlink(missing_ok=True)

@@ -32,7 +32,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--docs", type=int, default=1000)
-        parser.add_argument("--backend", choices=["whoosh", "postgres", "both"], default="both")
+        parser.add_argument(
+            "--backend", choices=["tantivy", "whoosh", "postgres", "both"], default="both"
+        )
         parser.add_argument("--format", choices=["json", "text"], default="text")
         parser.add_argument("--seed", type=int, default=0)
         parser.add_argument("--repeat", type=int, default=20, help="Runs of each query.")

@@ -1,0 +1,387 @@
+"""Tantivy: the default embedded backend, its index in the folder `tantivy/` of ARCHIVE_INDEX_DIR.
+
+Generations, the write lock, pending writes and atomic rebuilds are those of every embedded
+backend (`embedded.py`); Tantivy's own writer lock is taken inside ours.
+
+Analysis stays ours. Each document's texts are cut into tokens by `archive.text.tokens` (the
+analysis the contract suite defines: NFC, one tone-mark placement, đ → d, codes whole and by
+their start, "QK1" = "Quân khu 1", …) and handed to Tantivy pre-tokenised, with our positions,
+so a code's whole forms sit at the position of its first syllable and phrases run over them as
+over the text. Tantivy never analyses text itself: the fields use its `raw` tokenizer, and
+queries are built term by term from our parse tree. We measured the alternative of joining the
+folded tokens with spaces and letting Tantivy's whitespace tokenizer cut them (positions then
+follow the order of the tokens): see docs/performance.md, "Feeding Tantivy".
+
+Fields, per weight W of the ranking table (`schema.py`): `folded_W` (every syllable and code
+form, with positions: terms and phrases), `exact_W` (syllables with diacritics, only where they
+differ from the folded form), `pairs_W` (adjacent syllable pairs that can be one word). Scores
+are Tantivy's BM25 per field, multiplied by the field's weight, the exact bonus and the
+adjacency bonus of the table. Facets are raw, fast text fields; counts come from one terms
+aggregation over the matches, and the total from Tantivy's count, nothing per match in Python.
+
+Readers keep one `Index` per generation and reload it only when its `meta.json` changed (a stat
+per search): a commit by any process is seen by the next search, without reopening the index.
+"""
+
+import json
+import os
+import threading
+from pathlib import Path
+
+import tantivy
+
+from archive.search import query as q
+from archive.search.backends.base import IndexUnavailable, Match, Matches, ranked_counts
+from archive.search.backends.embedded import GenerationalIndex, settled
+from archive.search.schema import (
+    ADJACENCY_BONUS,
+    EXACT_BONUS,
+    FACET_VALUES,
+    FACETS,
+    FIELD_WEIGHTS,
+    WEIGHTS,
+)
+from archive.text.tokens import pairs, tokenize
+
+FOLDER = "tantivy"
+WRITER_HEAP = 64_000_000  # bytes; a save writes a few documents
+BUILD_HEAP = 256_000_000  # a rebuild: shared by its two indexing threads
+BUILD_THREADS = 2
+SEGMENT_TERMS = 1_000_000  # terms kept per segment before merging facet counts: all of them
+OPEN_ERRORS = (ValueError, OSError)  # a file of the index vanished under a concurrent commit
+
+
+def index_folder(index_dir):
+    """Where the Tantivy index lives: beside, never inside, Whoosh's generations."""
+    return Path(index_dir) / FOLDER
+
+
+def field(kind, weight):
+    return f"{kind}_{weight.lower()}"
+
+
+def make_schema():
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("doc_id", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("fingerprint", stored=True, tokenizer_name="raw", index_option="basic")
+    # What a hit shows (title, URL, snippet source, …): one stored JSON value, never indexed.
+    builder.add_bytes_field("stored", stored=True)
+    builder.add_integer_field("sort_date", indexed=True, fast=True)
+    for name in FACETS:
+        builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
+    for weight in WEIGHTS:
+        builder.add_text_field(field("folded", weight), tokenizer_name="raw")
+        builder.add_text_field(field("exact", weight), tokenizer_name="raw", index_option="freq")
+        builder.add_text_field(field("pairs", weight), tokenizer_name="raw", index_option="freq")
+    return builder.build()
+
+
+SCHEMA = make_schema()
+
+
+def pre_tokenized(items):
+    """A field value from (text, position) pairs, in position order (Tantivy records positions
+    as increasing deltas)."""
+    ordered = sorted(items, key=lambda item: item[1])
+    tokens = [tantivy.Token(text, position, 0, 0) for text, position in ordered]
+    return tantivy.PreTokenizedString("", tokens)
+
+
+def tantivy_document(document):
+    doc = tantivy.Document()
+    doc.add_text("doc_id", document.doc_id)
+    doc.add_text("fingerprint", document.fingerprint)
+    shown = {
+        "type": document.type,
+        "obj_id": document.obj_id,
+        "title": document.title,
+        "url": document.url,
+        "date": document.date,
+        "article_ids": document.article_ids,
+        "snippet": document.snippet_source,
+    }
+    doc.add_bytes("stored", json.dumps(shown, ensure_ascii=False).encode("utf-8"))
+    doc.add_integer("sort_date", int(document.date.replace("-", "")) if document.date else 0)
+    for name, value in dict.fromkeys(document.facet_values()):
+        if value:
+            doc.add_text(name, value)
+    for weight in WEIGHTS:
+        tokens = tokenize(document.texts.get(weight) or "")
+        if not tokens:
+            continue
+        doc.add_pre_tokenized_text(
+            field("folded", weight), pre_tokenized((t.folded, t.position) for t in tokens)
+        )
+        exact = [(t.exact, t.position) for t in tokens if not t.whole and t.exact != t.folded]
+        if exact:
+            doc.add_pre_tokenized_text(field("exact", weight), pre_tokenized(exact))
+        adjacent = pairs(tokens)
+        if adjacent:
+            doc.add_pre_tokenized_text(
+                field("pairs", weight), pre_tokenized((p, n) for n, p in enumerate(adjacent))
+            )
+    return doc
+
+
+# --- Compiling parsed queries -----------------------------------------------------------------
+
+MUST, SHOULD, MUST_NOT = tantivy.Occur.Must, tantivy.Occur.Should, tantivy.Occur.MustNot
+
+
+def term(name, value):
+    return tantivy.Query.term_query(SCHEMA, name, value)
+
+
+def weighted(kind, make, bonus=1.0):
+    """`make(field)` in the fields of every weight, each scored by its weight (and `bonus`)."""
+    return tantivy.Query.boolean_query(
+        [
+            (SHOULD, tantivy.Query.boost_query(make(field(kind, w)), FIELD_WEIGHTS[w] * bonus))
+            for w in WEIGHTS
+        ]
+    )
+
+
+def any_of(queries):
+    return tantivy.Query.boolean_query([(SHOULD, query) for query in queries])
+
+
+def all_of(queries):
+    return tantivy.Query.boolean_query([(MUST, query) for query in queries])
+
+
+def prefix(name, folded):
+    """Terms of `name` that begin with `folded` (Tantivy's regex query; constant score)."""
+    # Every character that is not a letter or digit as a code point: never regex syntax.
+    pattern = "".join(c if c.isalnum() else f"\\x{{{ord(c):x}}}" for c in folded) + ".*"
+    return tantivy.Query.regex_query(SCHEMA, name, pattern)
+
+
+def compile_node(node):
+    if isinstance(node, q.Term):
+        folded = weighted("folded", lambda name: term(name, node.folded))
+        if not node.accented:
+            return folded
+        exact = weighted("exact", lambda name: term(name, node.exact), EXACT_BONUS)
+        return any_of([folded, exact])
+    if isinstance(node, q.Whole):
+        return weighted("folded", lambda name: term(name, node.folded))
+    if isinstance(node, q.Phrase):
+        words = [t.folded for t in node.terms]
+        if len(words) == 1:
+            return weighted("folded", lambda name: term(name, words[0]))
+        return weighted("folded", lambda name: tantivy.Query.phrase_query(SCHEMA, name, words))
+    if isinstance(node, q.Prefix):
+        names = prefix(field("folded", "A"), node.folded)
+        if node.names_only:
+            return all_of([names, tantivy.Query.const_score_query(term("type", "person"), 0.0)])
+        return any_of(
+            [
+                tantivy.Query.boost_query(names, FIELD_WEIGHTS["A"]),
+                tantivy.Query.boost_query(
+                    prefix(field("folded", "B"), node.folded), FIELD_WEIGHTS["B"]
+                ),
+            ]
+        )
+    if isinstance(node, q.Any):
+        return any_of([compile_node(part) for part in node.parts])
+    if isinstance(node, q.All):
+        return all_of([compile_node(part) for part in node.parts])
+    raise TypeError(node)
+
+
+def compile_query(parsed, filters=None):
+    clauses = [(MUST, compile_node(node)) for node in parsed.required]
+    clauses += [(MUST_NOT, compile_node(node)) for node in parsed.excluded]
+    for pair in parsed.adjacent_pairs():
+        adjacent = weighted("pairs", lambda name, p=pair: term(name, p), ADJACENCY_BONUS)
+        clauses.append((SHOULD, adjacent))
+    restriction = compile_filters(filters)
+    if restriction is not None:
+        # Scored 0: a filter narrows, it does not rank.
+        clauses.append((MUST, tantivy.Query.const_score_query(restriction, 0.0)))
+    return tantivy.Query.boolean_query(clauses)
+
+
+def compile_filters(filters):
+    if not filters:
+        return None
+    clauses = [term(name, str(value)) for name, value in filters.values.items() if value]
+    if filters.date_from or filters.date_to:
+        low = int(filters.date_from.replace("-", "")) if filters.date_from else None
+        high = int(filters.date_to.replace("-", "")) if filters.date_to else None
+        clauses.append(
+            tantivy.Query.range_query(SCHEMA, "sort_date", tantivy.FieldType.Integer, low, high)
+        )
+    return all_of(clauses) if clauses else None
+
+
+def facet_aggregation(names):
+    return {
+        name: {"terms": {"field": name, "size": FACET_VALUES, "segment_size": SEGMENT_TERMS}}
+        for name in names
+    }
+
+
+def read_facets(answer, names):
+    counted = {}
+    for name in names:
+        buckets = (answer.get(name) or {}).get("buckets", [])
+        counted[name] = ranked_counts({b["key"]: b["doc_count"] for b in buckets})
+    return counted
+
+
+# --- The backend --------------------------------------------------------------------------------
+
+
+def meta_signature(path):
+    """Changes with every commit: Tantivy replaces meta.json (a new file) each time."""
+    try:
+        status = os.stat(Path(path) / "meta.json")
+    except FileNotFoundError:
+        return None
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+class TantivyBackend(GenerationalIndex):
+    name = "tantivy"
+    _opened = {}  # generation path → [Index, meta signature], shared by the process's threads
+    _opened_lock = threading.Lock()
+
+    def create(self, path):
+        tantivy.Index(SCHEMA, path=str(path), reuse=False)
+
+    # Reading
+
+    def index(self):
+        """The served generation's Index, reloaded when a commit changed it since."""
+        self.ensure()
+        path = str(self.current.resolve())
+        signature = meta_signature(path)
+        with self._opened_lock:
+            entry = self._opened.get(path)
+            if entry is None:
+                index = settled(lambda: tantivy.Index.open(path), errors=OPEN_ERRORS)
+                index.config_reader("Manual", 0)
+                self._opened.clear()  # another generation's: no longer served
+                entry = self._opened[path] = [index, signature]
+            elif entry[1] != signature:
+                settled(entry[0].reload, errors=OPEN_ERRORS)
+                entry[1] = signature
+            return entry[0]
+
+    def searcher(self):
+        return self.index().searcher()
+
+    def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
+        if parsed.is_empty:
+            return Matches(total=0, matches=[])
+        query = compile_query(parsed, filters)
+        searcher = self.searcher()
+        options = {"limit": max(limit, 0), "offset": max(offset, 0), "count": True}
+        if sort == "date":
+            options.update(order_by_field="sort_date", order=tantivy.Order.Desc)
+        found = searcher.search(query, **options)
+        matches = []
+        for score, address in found.hits:
+            doc = searcher.doc(address)
+            shown = json.loads(bytes(doc.get_first("stored")))
+            matches.append(
+                Match(
+                    doc_id=doc.get_first("doc_id"),
+                    type=shown["type"],
+                    obj_id=shown["obj_id"],
+                    title=shown["title"],
+                    url=shown["url"],
+                    score=round(float(score), 4) if sort != "date" else 0.0,
+                    snippet_source=shown.get("snippet") or "",
+                    article_ids=shown.get("article_ids") or [],
+                    date=shown.get("date"),
+                )
+            )
+        wanted = [name for name in facets if name in FACETS]
+        if not wanted:
+            return Matches(total=found.count, matches=matches)
+        answer = searcher.aggregate(query, facet_aggregation(wanted))
+        return Matches(total=found.count, matches=matches, facets=read_facets(answer, wanted))
+
+    def fingerprints(self):
+        searcher = self.searcher()
+        if not searcher.num_docs:
+            return {}
+        found = searcher.search(tantivy.Query.all_query(), limit=searcher.num_docs, count=False)
+        fingerprints = {}
+        for _score, address in found.hits:
+            doc = searcher.doc(address)
+            fingerprints[doc.get_first("doc_id")] = doc.get_first("fingerprint")
+        return fingerprints
+
+    def names(self, prefix_terms, limit=10):
+        if not prefix_terms:
+            return []
+        *whole, last = prefix_terms
+        names = field("folded", "A")
+        clauses = [term(names, word) for word in whole] + [prefix(names, last)]
+        clauses.append(tantivy.Query.const_score_query(term("type", "person"), 0.0))
+        searcher = self.searcher()
+        found = searcher.search(all_of(clauses), limit=limit, count=False)
+        shown = [json.loads(bytes(searcher.doc(a).get_first("stored"))) for _s, a in found.hits]
+        return [(item["title"], item["url"]) for item in shown]
+
+    # Writing
+
+    def indexed_fingerprints(self, path, doc_ids):
+        if not doc_ids:
+            return {}
+        index = settled(lambda: tantivy.Index.open(str(path)), errors=OPEN_ERRORS)
+        searcher = index.searcher()
+        query = tantivy.Query.term_set_query(SCHEMA, "doc_id", list(doc_ids))
+        found = searcher.search(query, limit=len(doc_ids), count=False)
+        indexed = {}
+        for _score, address in found.hits:
+            doc = searcher.doc(address)
+            indexed[doc.get_first("doc_id")] = doc.get_first("fingerprint")
+        return indexed
+
+    def writer(self, path, heap, threads):
+        index = settled(lambda: tantivy.Index.open(str(path)), errors=OPEN_ERRORS)
+        try:
+            return index.writer(heap_size=heap, num_threads=threads)
+        except ValueError as error:  # Tantivy's own lock: another writer in this folder
+            raise IndexUnavailable(str(error)) from error
+
+    def write(self, path, documents, removed_ids):
+        if not documents and not removed_ids:
+            return
+        writer = self.writer(path, WRITER_HEAP, 1)
+        try:
+            for doc_id in removed_ids:
+                writer.delete_documents_by_term("doc_id", doc_id)
+            for document in documents:
+                writer.delete_documents_by_term("doc_id", document.doc_id)
+                writer.add_document(tantivy_document(document))
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            # Merges finish, and Tantivy's lock is released, before ours is.
+            writer.wait_merging_threads()
+
+    def build(self, path, documents):
+        writer = self.writer(path, BUILD_HEAP, BUILD_THREADS)
+        count = 0
+        try:
+            for document in documents:
+                writer.add_document(tantivy_document(document))
+                count += 1
+            writer.commit()
+        except BaseException:
+            writer.rollback()
+            raise
+        finally:
+            writer.wait_merging_threads()
+        return count
+
+
+os.register_at_fork(after_in_child=TantivyBackend._opened.clear)
