@@ -101,6 +101,48 @@ EVENT_ORDERS = (
 )
 
 
+class DropsEmptyValues:
+    """A many-valued field that takes `?province=` (as a form or an API client sends for
+    nothing chosen) as no value rather than as an invalid one, and refuses a NUL (which
+    PostgreSQL cannot compare) as a single-valued text field does."""
+
+    def clean(self, value):
+        values = [v for v in value or () if v not in ("", None)]
+        if any("\x00" in str(v) for v in values):
+            raise ValidationError(_("Null characters are not allowed."), code="null_characters")
+        return super().clean(values)
+
+
+class SeveralChoiceField(DropsEmptyValues, django_filters.fields.MultipleChoiceField):
+    pass
+
+
+class SeveralValuesField(SeveralChoiceField):
+    """Offers the values the archive has as choices but takes any value of up to `max_length`
+    characters: a province nobody wrote matches nothing, as the search's text facet does."""
+
+    max_length = 100
+
+    def valid_value(self, value):
+        return len(str(value)) <= self.max_length
+
+
+class SeveralChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = SeveralChoiceField
+
+
+class SeveralValuesFilter(SeveralChoiceFilter):
+    field_class = SeveralValuesField
+
+
+class SeveralModelChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = type(
+        "SeveralModelChoiceField",
+        (DropsEmptyValues, django_filters.fields.ModelMultipleChoiceField),
+        {},
+    )
+
+
 def several(single, **options):
     """The many-valued counterpart of a facet, with its label, field and lookup: an event
     qualifies with any of the values chosen (and with every facet)."""
@@ -114,14 +156,18 @@ def several(single, **options):
         # It filters by the chosen objects' `to_field_name` (their slugs), so it looks there.
         to_field = single.extra["to_field_name"]
         options["field_name"] = f"{single.field_name}__{to_field}"
-        return django_filters.ModelMultipleChoiceFilter(
+        return SeveralModelChoiceFilter(
             queryset=single.queryset,
             to_field_name=to_field,
             widget=forms.MultipleHiddenInput,
             **options,
         )
-    options.setdefault("choices", single.extra.get("choices"))
-    return django_filters.MultipleChoiceFilter(widget=forms.CheckboxSelectMultiple, **options)
+    if isinstance(single, django_filters.ChoiceFilter):
+        return SeveralChoiceFilter(
+            choices=single.extra["choices"], widget=forms.CheckboxSelectMultiple, **options
+        )
+    # Free text (the province): the choices shown are filled per request.
+    return SeveralValuesFilter(choices=(), widget=forms.CheckboxSelectMultiple, **options)
 
 
 FACET = FacetFilterSet.base_filters
@@ -133,7 +179,7 @@ class ArchiveFilterSet(FacetFilterSet):
     events, and the order."""
 
     kind = several(FACET["kind"], distinct=False)
-    province = several(FACET["province"], choices=(), distinct=False)  # filled per request
+    province = several(FACET["province"], distinct=False)
     award_kind = several(FACET["award_kind"])
     person = several(FACET["person"])
     organisation = several(FACET["organisation"])

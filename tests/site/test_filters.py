@@ -59,12 +59,23 @@ def test_each_value_is_a_chip_that_removes_it_alone(client):
     assert {e.province for e in after.context["object_list"]} == {"Lạng Sơn"}
 
 
-def test_an_unknown_value_is_ignored_with_a_message(client):
+def test_an_invalid_kind_is_ignored_with_a_message(client):
     EventFactory(province="Bắc Kạn")
-    response = client.get("/events/", {"province": ["Bắc Kạn", "Atlantis"], "kind": "nonsense"})
+    response = client.get("/events/", {"kind": ["review", "nonsense"]})
     assert response.status_code == 200
     assert "Đã bỏ qua giá trị không hợp lệ" in response.content.decode()
     assert response.context["chips"] == []
+
+
+def test_a_province_nobody_wrote_matches_nothing_and_a_nul_is_refused(client):
+    bac_kan = EventFactory(province="Bắc Kạn")
+    response = client.get("/events/", {"province": ["Bắc Kạn", "Atlantis"]})
+    assert listed(client, {"province": ["Bắc Kạn", "Atlantis"]}) == {bac_kan.pk}
+    assert [v for _l, v, _u in response.context["chips"]] == ["Bắc Kạn", "Atlantis"]
+    assert listed(client, {"province": ["Atlantis"]}) == set()
+    refused = client.get("/events/", {"province": ["Bắc Kạn", "x\x00"]})
+    assert refused.status_code == 200
+    assert "Đã bỏ qua giá trị không hợp lệ" in refused.content.decode()
 
 
 def test_the_search_page_keeps_one_value_per_facet(client):
@@ -90,3 +101,10 @@ def test_the_event_list_runs_as_many_queries_for_more_data(client, django_assert
     grow(30)
     with django_assert_num_queries(len(small)):
         assert client.get("/events/", params).status_code == 200
+
+
+def test_an_empty_value_is_no_filter_rather_than_an_invalid_one(client):
+    EventFactory(province="Bắc Kạn")
+    response = client.get("/events/", {"province": "", "person": "", "kind": ["", "review"]})
+    assert "Đã bỏ qua giá trị không hợp lệ" not in response.content.decode()
+    assert [v for _l, v, _u in response.context["chips"]] == ["Tổng kết"]
