@@ -142,6 +142,11 @@ class SeveralModelChoiceFilter(django_filters.ModelMultipleChoiceFilter):
         {},
     )
 
+    def get_filter_predicate(self, v):
+        # The chosen objects themselves, as the single-valued facet filters by them (the
+        # default would compare the relation with their slugs).
+        return {self.field_name: v}
+
 
 def several(single, **options):
     """The many-valued counterpart of a facet, with its label, field and lookup: an event
@@ -153,12 +158,9 @@ def several(single, **options):
         **options,
     }
     if isinstance(single, django_filters.ModelChoiceFilter):
-        # It filters by the chosen objects' `to_field_name` (their slugs), so it looks there.
-        to_field = single.extra["to_field_name"]
-        options["field_name"] = f"{single.field_name}__{to_field}"
         return SeveralModelChoiceFilter(
             queryset=single.queryset,
-            to_field_name=to_field,
+            to_field_name=single.extra["to_field_name"],
             widget=forms.MultipleHiddenInput,
             **options,
         )
