@@ -58,13 +58,14 @@ class ArchiveAutoSchema(AutoSchema):
                 if parameter["in"] != "query":
                     continue
                 bounds = self.bounds(parameter["name"])
+                # A many-valued filter's bounds are those of each of its values.
+                value = parameter["schema"]
+                value = value["items"] if value.get("type") == "array" else value
                 if bounds.get("type") == "integer":
-                    parameter["schema"].pop("format", None)
-                parameter["schema"].update(bounds)
-                if parameter["schema"].get("type") == "string" and not (
-                    {"enum", "format"} & set(parameter["schema"])
-                ):
-                    parameter["schema"]["pattern"] = NO_NUL
+                    value.pop("format", None)
+                value.update(bounds)
+                if value.get("type") == "string" and not ({"enum", "format"} & set(value)):
+                    value["pattern"] = NO_NUL
                 name = parameter["name"]
                 if name in BOUNDS or (filterset and name in filterset.base_filters):
                     # An empty value leaves the filter out (or the first page), as the site's

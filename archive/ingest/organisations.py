@@ -232,8 +232,9 @@ PATTERNS = (
 )
 
 
-def find_organisations(text, province):
-    """The organisations named in `text`, once each, in order of first mention."""
+def organisation_mentions(text, province):
+    """[(start, end, canonical name, pattern)] of every organisation named in `text`, in order
+    of position (a name may come more than once); spans are those of `text`."""
     text = canonical(text)
     consumed = []
     found = []
@@ -245,10 +246,15 @@ def find_organisations(text, province):
             if spec.consumes:
                 consumed.append((start, end))
             for name in spec.names(match, province):
-                found.append((start, name, spec))
+                found.append((start, end, name, spec))
     found.sort(key=lambda item: item[0])
+    return found
+
+
+def find_organisations(text, province):
+    """The organisations named in `text`, once each, in order of first mention."""
     result, seen = [], set()
-    for _start, name, spec in found:
+    for _start, _end, name, spec in organisation_mentions(text, province):
         if name in seen:
             continue
         seen.add(name)

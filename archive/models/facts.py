@@ -48,6 +48,26 @@ Rank = models.TextChoices("Rank", choices(vocabulary.RANKS), module=__name__)
 Role = models.TextChoices("Role", choices(vocabulary.ROLES), module=__name__)
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+    def titles_seen(self):
+        """One dict per participation: the titles given, who held them, and the event where
+        they were read, with what a list of holders shows (one query)."""
+        return self.values(
+            "titles",
+            "name_as_written",
+            "person__slug",
+            "person__full_name",
+            "event_id",
+            "event__title",
+            "event__province",
+            "event__date_held",
+            "event__period_end",
+        ).order_by("event__date_held", "event_id", "order")
+
+
 class Participation(ExtractedFact):
     """A person in one role at an event, with the rank and titles the article gives then."""
 
@@ -67,6 +87,8 @@ class Participation(ExtractedFact):
     titles = models.JSONField(_("titles"), default=list, blank=True)
     role = models.CharField(_("role"), max_length=12, choices=Role)
     order = models.PositiveSmallIntegerField(_("order of mention"), default=0)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["event", "order", "role"]

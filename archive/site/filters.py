@@ -4,10 +4,12 @@ and the search page's form (built from its fields) hands them to the search back
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from archive.models import Award, Event, Organisation, Person
 from archive.search.backends.base import Filters
+from archive.text import sort_key
 
 
 class RawCheckboxInput(forms.CheckboxInput):
@@ -99,9 +101,90 @@ EVENT_ORDERS = (
 )
 
 
-class ArchiveFilterSet(FacetFilterSet):
-    """The event list's filters: the facets, the year reviewed, undated events, and the order."""
+class DropsEmptyValues:
+    """A many-valued field that takes `?province=` (as a form or an API client sends for
+    nothing chosen) as no value rather than as an invalid one, and refuses a NUL (which
+    PostgreSQL cannot compare) as a single-valued text field does."""
 
+    def clean(self, value):
+        values = [v for v in value or () if v not in ("", None)]
+        if any("\x00" in str(v) for v in values):
+            raise ValidationError(_("Null characters are not allowed."), code="null_characters")
+        return super().clean(values)
+
+
+class SeveralChoiceField(DropsEmptyValues, django_filters.fields.MultipleChoiceField):
+    pass
+
+
+class SeveralValuesField(SeveralChoiceField):
+    """Offers the values the archive has as choices but takes any value of up to `max_length`
+    characters: a province nobody wrote matches nothing, as the search's text facet does."""
+
+    max_length = 100
+
+    def valid_value(self, value):
+        return len(str(value)) <= self.max_length
+
+
+class SeveralChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = SeveralChoiceField
+
+
+class SeveralValuesFilter(SeveralChoiceFilter):
+    field_class = SeveralValuesField
+
+
+class SeveralModelChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = type(
+        "SeveralModelChoiceField",
+        (DropsEmptyValues, django_filters.fields.ModelMultipleChoiceField),
+        {},
+    )
+
+    def get_filter_predicate(self, v):
+        # The chosen objects themselves, as the single-valued facet filters by them (the
+        # default would compare the relation with their slugs).
+        return {self.field_name: v}
+
+
+def several(single, **options):
+    """The many-valued counterpart of a facet, with its label, field and lookup: an event
+    qualifies with any of the values chosen (and with every facet)."""
+    options = {
+        "label": single.label,
+        "field_name": single.field_name,
+        "distinct": single.distinct,
+        **options,
+    }
+    if isinstance(single, django_filters.ModelChoiceFilter):
+        return SeveralModelChoiceFilter(
+            queryset=single.queryset,
+            to_field_name=single.extra["to_field_name"],
+            widget=forms.MultipleHiddenInput,
+            **options,
+        )
+    if isinstance(single, django_filters.ChoiceFilter):
+        return SeveralChoiceFilter(
+            choices=single.extra["choices"], widget=forms.CheckboxSelectMultiple, **options
+        )
+    # Free text (the province): the choices shown are filled per request.
+    return SeveralValuesFilter(choices=(), widget=forms.CheckboxSelectMultiple, **options)
+
+
+FACET = FacetFilterSet.base_filters
+
+
+class ArchiveFilterSet(FacetFilterSet):
+    """The event list's filters: the facets (several values each where an event has one value
+    of many: kind, province, award, official, organisation), the year reviewed, undated
+    events, and the order."""
+
+    kind = several(FACET["kind"], distinct=False)
+    province = several(FACET["province"], distinct=False)
+    award_kind = several(FACET["award_kind"])
+    person = several(FACET["person"])
+    organisation = several(FACET["organisation"])
     reviewed = django_filters.NumberFilter(
         label=_("Year reviewed"), method="filter_reviewed", min_value=1945, max_value=2100
     )
@@ -109,6 +192,11 @@ class ArchiveFilterSet(FacetFilterSet):
     order = django_filters.ChoiceFilter(
         label=_("Order"), choices=EVENT_ORDERS, method="filter_order", empty_label=None
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        provinces = sorted((name for name, _n in Event.objects.provinces()), key=sort_key)
+        self.form.fields["province"].choices = [(name, name) for name in provinces]
 
     def filter_reviewed(self, queryset, name, value):
         return queryset.reviewing(int(value))
@@ -137,7 +225,13 @@ def valid_data(form):
     if not form.is_bound:
         return {}
     form.is_valid()
-    return {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
+    return {name: value for name, value in form.cleaned_data.items() if not empty(value)}
+
+
+def empty(value):
+    if isinstance(value, QuerySet | list | tuple):
+        return not value
+    return value is False or value in (None, "")  # an unticked box filters nothing
 
 
 TYPE_CHOICES = (
@@ -185,3 +279,10 @@ class SearchForm(FacetForm):
 
     def ordering(self):
         return self.valid_data().get("sort") or "relevance"
+
+
+class PostSearchForm(forms.Form):
+    """The post list's search: posts whose name contains the words, with or without
+    diacritics."""
+
+    q = forms.CharField(label=_("Post or organisation"), max_length=100, required=False)

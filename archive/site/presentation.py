@@ -2,6 +2,7 @@
 and links that add them, the filters in force as removable chips, and warnings for values that
 were ignored."""
 
+from django import forms
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
@@ -63,17 +64,32 @@ def facet_choices(request, facets):
 
 
 def active_chips(request, form):
-    """The filters in force, each with the URL that removes it."""
+    """The filters in force, each with the URL that removes it: one chip per value of a
+    many-valued filter, removing that value only."""
     chips = []
     for name, value in valid_data(form).items():
-        if name in {"sort"}:
+        if name in {"sort", "order"}:
             continue
-        label = form.fields[name].label
-        shown = getattr(value, "full_name", None) or getattr(value, "name", None) or value
-        if name in {"kind", "award_kind", "type"}:
-            shown = dict(form.fields[name].choices).get(value, value)
-        chips.append((label, shown, with_param(request, name, None)))
+        field = form.fields[name]
+        if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+            for item in value:
+                raw = getattr(item, "slug", item)
+                chips.append((field.label, shown(field, item), without_value(request, name, raw)))
+        else:
+            chips.append((field.label, shown(field, value), with_param(request, name, None)))
     return chips
+
+
+def shown(field, value):
+    """A filter value as a reader knows it: a name, a choice's label; nothing for a tick box."""
+    if value is True:
+        return ""
+    named = getattr(value, "full_name", None) or getattr(value, "name", None)
+    if named:
+        return named
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        return dict(field.choices).get(value, value)
+    return value
 
 
 def with_param(request, name, value):
@@ -83,4 +99,11 @@ def with_param(request, name, value):
         params.pop(name, None)
     else:
         params[name] = value
+    return "?" + params.urlencode()
+
+
+def without_value(request, name, value):
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.setlist(name, [v for v in params.getlist(name) if v != str(value)])
     return "?" + params.urlencode()

@@ -39,4 +39,10 @@ urlpatterns = [
     path("awards/", browse.award_list, name="award-list"),
     path("provinces/", browse.province_list, name="province-list"),
     path("provinces/<slug:slug>/", browse.province_detail, name="province-detail"),
+    path("military-regions/", browse.region_list, name="region-list"),
+    path("military-regions/<slug:code>/", browse.region_detail, name="region-detail"),
+    path("posts/", browse.post_list, name="post-list"),
+    path("posts/<slug:slug>/", browse.post_detail, name="post-detail"),
+    path("figures/", browse.figure_list, name="figure-list"),
+    path("figures/<slug:kind>/", browse.figure_detail, name="figure-detail"),
 ]

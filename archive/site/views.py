@@ -20,8 +20,10 @@ from archive.models import (
 )
 from archive.search.schema import FACETS, PAGE_SIZE
 from archive.site.filters import ArchiveFilterSet, SearchForm
+from archive.site.posts import officials_of, post_of, when_seen
 from archive.site.presentation import active_chips, facet_choices, warn_invalid
 from archive.site.redirects import MergedSlugRedirectMixin
+from archive.site.regions import MILITARY_REGIONS
 from archive.text import fold, initial_letter
 
 MAX_PAGES = 50
@@ -107,7 +109,10 @@ class EventListView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filterset=self.filterset, form=self.filterset.form, **kwargs
+            filterset=self.filterset,
+            form=self.filterset.form,
+            chips=active_chips(self.request, self.filterset.form),
+            **kwargs,
         )
 
 
@@ -235,9 +240,8 @@ def timeline(person):
     for row in rows:
         event = row["event"]
         row["approximate"] = event.date_held is None
-        row["when"] = event.date_held or (
-            dt.date(event.period_end, 12, 31) if event.period_end else None
-        )
+        row["when"] = when_seen(event.date_held, event.period_end)
+        row["posts"] = [(title, post_of(title, event.province)) for title in row["titles"]]
     rows.sort(key=lambda r: (r["when"] is None, r["when"] or dt.date.min))
     rank, known = None, None
     for row in rows:
@@ -275,3 +279,11 @@ class OrganisationDetailView(MergedSlugRedirectMixin, DetailView):
         Prefetch("events", queryset=Event.objects.latest()),
         Prefetch("awards_given", queryset=Award.objects.select_related("event")),
     )
+
+    def get_context_data(self, **kwargs):
+        name = self.object.name
+        return super().get_context_data(
+            officials=officials_of([name]),
+            region=next((r for r in MILITARY_REGIONS if r.name == name), None),
+            **kwargs,
+        )

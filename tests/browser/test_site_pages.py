@@ -4,6 +4,7 @@ scroll; and the defects of issue 15 as a reader meets them."""
 
 import os
 import re
+from urllib.parse import urlencode
 
 import pytest
 
@@ -43,6 +44,14 @@ def page_types():
         "awards": "/awards/",
         "provinces": "/provinces/",
         "province": "/provinces/bac-kan/",
+        "posts": "/posts/",
+        "post": "/posts/chu-tich-uy-ban-nhan-dan-tinh-bac-kan/",
+        "figures": "/figures/",
+        "figure": "/figures/recruits/",
+        "regions": "/military-regions/",
+        "region": "/military-regions/1/",
+        "events-filtered": "/events/?"
+        + urlencode([("province", "Bắc Kạn"), ("kind", "review"), ("kind", "interim_review")]),
     }
 
 
@@ -176,3 +185,41 @@ def test_figures_and_dates_read_as_the_language_writes_them(page, site):
     text = page.inner_text("main")
     assert "9,000" in text
     assert re.search(r"\b\d{1,2} [A-Z][a-z]{2} \d{4}\b", text)
+
+
+def test_a_reader_goes_from_a_post_to_its_holders_and_their_reports(page, site, screenshot):
+    page.goto(site + "/posts/")
+    page.click("a[href='/posts/chu-tich-uy-ban-nhan-dan-tinh-bac-kan/']")
+    page.wait_for_selector("h1:text-is('Chủ tịch Ủy ban nhân dân tỉnh Bắc Kạn')")
+    assert page.locator("table.holders tbody tr").count() == 2
+    page.click("table.holders tbody tr:last-child ul.sightings a >> nth=0")
+    page.wait_for_selector("h2:has-text('Thành phần tham dự'), h2")
+    assert "/events/" in page.url
+
+
+def test_a_figure_leads_to_its_sentence_on_the_event_page(page, site, screenshot):
+    page.goto(site + "/figures/recruits/")
+    link = page.locator("table.figures a").first
+    sentence = link.get_attribute("title")
+    assert sentence
+    link.click()
+    page.wait_for_selector("li:target")
+    target = page.locator("li:target")
+    target.locator("summary").click()
+    assert sentence in target.inner_text()
+    screenshot("figure-sentence")
+
+
+def test_event_facets_take_several_values_and_chips_remove_one(page, site, screenshot):
+    page.goto(site + "/events/")
+    page.click("summary:has-text('Lọc')")
+    page.check("input[name=kind][value=review]")
+    page.check("input[name=kind][value=interim_review]")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_selector("ul.chips")
+    assert page.locator("ul.chips li").count() == 2
+    page.click("ul.chips li:has-text('Sơ kết') a")
+    page.wait_for_selector("ul.chips")
+    assert page.locator("ul.chips li").count() == 1
+    assert page.locator(".events li").count() == Event.objects.filter(kind="review").count()
+    screenshot("events-chips")

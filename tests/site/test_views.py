@@ -11,6 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from archive.models import Article, Event, Organisation, Person
 from archive.search import get_backend
 from archive.search.indexing import all_documents
+from archive.site.figures import KINDS
+from archive.site.posts import posts
+from archive.site.regions import MILITARY_REGIONS
 from tests.factories import (
     ArticleFactory,
     AwardFactory,
@@ -29,6 +32,10 @@ def archive(loaded_archive):
 
 def test_every_object_page_answers(client, archive):
     urls = ["/", "/search/", "/events/", "/years/", "/people/", "/organisations/", "/awards/"]
+    urls += ["/posts/", "/figures/", "/military-regions/"]
+    urls += [f"/posts/{slug}/" for slug in posts()]
+    urls += [f"/figures/{code}/" for code in KINDS]
+    urls += [f"/military-regions/{region.code}/" for region in MILITARY_REGIONS]
     urls += [e.get_absolute_url() for e in Event.objects.all()]
     urls += [p.get_absolute_url() for p in Person.objects.all()]
     urls += [o.get_absolute_url() for o in Organisation.objects.all()]

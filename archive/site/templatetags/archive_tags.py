@@ -40,9 +40,10 @@ def bar_chart(rows, label, url_pattern="", extra=None):
         left = index * (bar + gap)
         rect = (
             f'<rect x="{left}" y="{height - 24 - h}" width="{bar}" height="{h}" rx="2">'
-            f"<title>{escape(x)}: {n}</title></rect>"
+            f"<title>{escape(x)}: {figure(n)}</title></rect>"
             f'<text x="{left + bar / 2}" y="{height - 6}" text-anchor="middle">{escape(x)}</text>'
-            f'<text x="{left + bar / 2}" y="{height - 29 - h}" text-anchor="middle">{n}</text>'
+            f'<text x="{left + bar / 2}" y="{height - 29 - h}" text-anchor="middle">'
+            f"{figure(n)}</text>"
         )
         if url and n:
             rect = f'<a href="{escape(url)}">{rect}</a>'
