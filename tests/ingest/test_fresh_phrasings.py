@@ -96,3 +96,48 @@ def test_a_full_date_with_dashes_keeps_its_year():
 )
 def test_an_address_naming_a_city_of_the_province(url, expected):
     assert province_of_address(url) == expected
+
+
+def awards(text):
+    return [
+        (a.kind, a.giver, a.collectives, a.individuals)
+        for a in parse_text(
+            "Sáng 10/12, UBND huyện tổ chức Hội nghị tổng kết công tác quân sự năm 2024. "
+            + CHAIR
+            + text
+        )
+        .events[0]
+        .awards
+    ]
+
+
+def test_an_order_written_in_lower_case_given_to_a_named_force():
+    assert awards(
+        "Thừa ủy quyền của Chủ tịch nước, Thiếu tướng Lê Văn Hòa trao Huân chương chiến công "
+        "hạng Ba tặng LLVT huyện Hòa Vang."
+    ) == [("Huân chương chiến công hạng Ba", "Chủ tịch nước", 1, None)]
+
+
+def test_a_title_conferred_on_a_named_force_ends_before_a_bracket():
+    assert awards(
+        "LLVT huyện được Đảng, Nhà nước phong tặng danh hiệu Anh hùng LLVT nhân dân (năm 2000)."
+    ) == [("Anh hùng LLVT nhân dân", "Đảng, Nhà nước", 1, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("Nhiều tập thể, cá nhân có thành tích xuất sắc đã được khen thưởng.", (None, None)),
+        ("Dịp này, 6 tập thể và 9 cá nhân được khen thưởng.", (6, 9)),
+    ],
+)
+def test_collectives_and_individuals_commended_with_no_giver(sentence, counts):
+    assert awards(sentence) == [("Khen thưởng", "", *counts)]
+
+
+def test_a_city_in_a_list_of_places_is_not_a_person():
+    found = event(
+        "Ngày 12/5/2023, Ban chỉ đạo diễn tập tỉnh tổ chức Hội nghị triển khai ý định diễn tập. "
+        "Tham gia có các huyện Hồng Ngự, Lấp Vò, thành phố Sa Đéc và thành phố Tân Phước. " + CHAIR
+    )
+    assert [p.name for p in found.participants] == ["Trần Văn Nam"]
