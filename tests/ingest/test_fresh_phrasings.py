@@ -141,3 +141,16 @@ def test_a_city_in_a_list_of_places_is_not_a_person():
         "Tham gia có các huyện Hồng Ngự, Lấp Vò, thành phố Sa Đéc và thành phố Tân Phước. " + CHAIR
     )
     assert [p.name for p in found.participants] == ["Trần Văn Nam"]
+
+
+def test_abbreviated_posts_with_a_full_stop_end_no_sentence():
+    # the people after an abbreviation keep the sentence's role (the titles are cut there still)
+    found = event(
+        "Sáng 20/11, UBND xã Hòa Ninh tổ chức Hội nghị tổng kết nhiệm vụ quân sự năm 2024. "
+        "Tham dự có Đ/c Lê Văn Tư - PCT. HĐND xã; Đ/c Trần Văn Ba - CT. UBND xã cùng các "
+        "đồng chí trưởng thôn."
+    )
+    assert [(p.name, p.roles) for p in found.participants] == [
+        ("Lê Văn Tư", ["attended"]),
+        ("Trần Văn Ba", ["attended"]),
+    ]
