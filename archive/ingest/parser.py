@@ -353,8 +353,10 @@ def find_date(sentences, published, period, end_month=12):
         if not found:
             continue
         day, month, year = found
-        if year and published and year < published.year - 1:
-            continue  # "Ngày 18-8-1945, …" in a report of 2025 is history, not the event
+        if year and published and 1900 <= year < published.year - 1:
+            # "Ngày 18-8-1945, …" in a report of 2025 is history, not the event; a year no
+            # report could name (0001) stays, for the loader to refuse
+            continue
         context = named_year(" ".join(sentences[index : index + 3]))
         year = year or resolve_year(day, month, published, period, end_month, context)
         held = safe_date(year, month, day) if year else None
