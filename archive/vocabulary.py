@@ -84,7 +84,7 @@ EVENT_KINDS = (
         "REVIEW",
         "review",
         _("Year-end review (tổng kết)"),
-        ("tổng kết",),
+        ("tổng kết", "rút kinh nghiệm"),
         fallback_title="Hội nghị tổng kết",
     ),
     EventKind(
@@ -131,7 +131,7 @@ EVENT_KINDS = (
         "OTHER",
         "other",
         _("Other"),
-        ("làm việc", "kiểm tra", "sinh hoạt", "kỷ niệm", "phát động"),
+        ("làm việc", "kiểm tra", "sinh hoạt", "kỷ niệm", "phát động", "công bố"),
         fallback_title="Hội nghị",
     ),
 )

@@ -6,15 +6,18 @@ from archive.ingest.lexicon import AWARD_WORDS, COLLECTIVE_NOUNS, INDIVIDUAL_NOU
 from archive.ingest.records import ParsedAward
 from archive.vocabulary import OTHER_AWARD, TITLE_AWARD
 
+# Orders written with a lower-case name ("Huân chương bảo vệ Tổ quốc hạng Nhì").
+ORDER_NAMES = "bảo vệ|chiến công|quân công|lao động|kháng chiến|độc lập|hữu nghị|chiến sĩ"
 QUOTED = r"[\"“”'‘’«]"
 CLASS = r"(?: hạng (?:Nhất|Nhì|Ba))?"
 AWARD = re.compile(
-    rf"(?P<kind>Bằng khen|Giấy khen|Cờ thi đua|(?:Huân|Huy) chương [A-ZĐ]\w*(?: \w+){{0,4}}?"
+    rf"(?P<kind>Bằng khen|Giấy khen|Cờ thi đua|(?:Huân|Huy) chương (?:[A-ZĐ]\w*|{ORDER_NAMES})"
+    r"(?: \w+){0,4}?"
     rf"(?:{CLASS}(?= cho | tặng | của |[,;.]|$)))"
     rf"|danh hiệu\s*(?:(?:đơn vị |cá nhân |tập thể )?{QUOTED}(?P<quoted>[^\"“”'‘’«»]+){QUOTED}"
-    r"|(?P<plain>[A-ZĐÀ-Ỹ][^,;.]*?)(?= cho | tặng |[,;.]|$))"
+    r"|(?P<plain>[A-ZĐÀ-Ỹ][^,;.(]*?)(?= cho | tặng |\s*\(|[,;.]|$))"
 )
-ON_BEHALF_OF = re.compile(r"thừa (?:ủy|uỷ) quyền(?: của)? (?P<giver>[^,;.]+)")
+ON_BEHALF_OF = re.compile(r"[Tt]hừa (?:ủy|uỷ) quyền(?: của)? (?P<giver>[^,;.]+)")
 # "được Thủ tướng Chính phủ, Bộ Quốc phòng, … khen thưởng": the givers may be a list.
 COMMENDED_BY = re.compile(r"\bđược\s+(?P<giver>[A-ZĐ][^;.]*?)\s+khen thưởng")
 # An award given with no kind named: "<giver> (đã) (biểu dương,) khen thưởng (cho) 13 tập thể,
@@ -31,11 +34,20 @@ LEAD_IN_DATE = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay)[^,]
 SUBJECT = re.compile(
     r"^(?P<subject>[A-ZĐ][^,;:]*?)\s+(?:đã\s+|vừa\s+)?(?:long trọng\s+)?(?:tổ chức|vừa|khen thưởng)"
 )
+RECIPIENT_BODIES = (
+    "Ban|Bộ|Ủy ban|UBND|Đảng|Lực lượng|LLVT|Công an|Trung đoàn|Sư đoàn|Lữ đoàn|Tiểu đoàn|Đồn|"
+    "Hải đội|Đại đội|Trường|Phòng|Sở"
+)
+# "trao Huân chương … tặng LLVT tỉnh X": given to one named collective.
+GIVEN_TO_BODY = re.compile(rf"^\s*(?:tặng|cho)\s+(?:{RECIPIENT_BODIES})\b")
+# "Nhiều tập thể, cá nhân … đã được khen thưởng": commended, by no giver written.
+COMMENDED = re.compile(
+    r"\b(?P<who>(?:\d[\d.]*\s+)?(?:tập thể|cá nhân)\b[^.;]*?)\s+(?:đã\s+)?được\s+khen thưởng\b"
+)
 # "<a body> được tặng …": one named collective receives the award.
 COLLECTIVE_RECIPIENT = re.compile(
-    r"(?:^|[,;]\s*|\bnăm \d{4},\s*)(?:Ban|Bộ|Ủy ban|UBND|Đảng|Lực lượng|Công an|Trung đoàn|"
-    r"Sư đoàn|Lữ đoàn|Tiểu đoàn|Đồn|Hải đội|Đại đội|Trường|Phòng|Sở)\b[^;.]*?\s+được\s+"
-    r"(?:(?P<giver>[A-ZĐ][^,;.]*?)\s+)?(?:tặng thưởng|tặng|trao tặng|trao)\s+"
+    rf"(?:^|[,;]\s*|\bnăm \d{{4}},\s*)(?:{RECIPIENT_BODIES})\b[^;.]*?\s+được\s+"
+    r"(?:(?P<giver>[A-ZĐ][^;.]*?)\s+)?(?:tặng thưởng|phong tặng|tặng|trao tặng|trao)\s+"
     r"(?:danh hiệu[^,;.]*?)?$"
 )
 GIVE_VERB = re.compile(
@@ -150,6 +162,8 @@ def find_awards(sentence):
         if recipient and collectives is None and individuals is None:
             collectives = 1  # what comes before "được" is the recipient, never the giver
             giver = (recipient.group("giver") or "").strip()
+        elif collectives is None and individuals is None and GIVEN_TO_BODY.match(following):
+            collectives = 1
         awards.append(
             ParsedAward(
                 kind=kind,
@@ -172,6 +186,17 @@ def find_awards(sentence):
                 ParsedAward(
                     kind="Khen thưởng",
                     giver=commended.group("giver").strip(),
+                    sentence=sentence,
+                )
+            )
+        elif COMMENDED.search(sentence):
+            collectives, individuals = counts(COMMENDED.search(sentence).group("who"))
+            awards.append(
+                ParsedAward(
+                    kind="Khen thưởng",
+                    giver="",
+                    collectives=collectives,
+                    individuals=individuals,
                     sentence=sentence,
                 )
             )

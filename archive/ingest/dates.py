@@ -5,7 +5,8 @@ from datetime import date, timedelta
 
 DAY_MONTH = re.compile(
     r"\b(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Nn]gày|[Hh]ôm nay)(?: nay| qua)?"
-    r"\s*(?:\(\s*)?(?:các ngày |ngày )?(\d{1,2})(?:\s*(?:[-–]|và)\s*\d{1,2})?\s*[/.-]\s*(\d{1,2})"
+    r"\s*(?:\(\s*)?(?:các ngày |ngày )?(\d{1,2})(?:\s*(?:[-–]|và)\s*\d{1,2})?\s*[/.-]\s*"
+    r"(1[0-2]|0?[1-9])(?!\d)"
     r"(?:\s*[/.-]\s*(\d{4}))?"
 )
 WRITTEN_DATE = re.compile(r"\b[Nn]gày (\d{1,2}) tháng (\d{1,2})(?: năm (\d{4}))?")
@@ -31,12 +32,17 @@ DOCUMENT_DATE = re.compile(
 )
 
 
+ANNUAL = re.compile(r"\s*(?:hằng|hàng) năm\b")
+
+
 def day_month_year(text):
     """(day, month, year or None) of the first event date written in `text`, or None."""
     for regex in (DAY_MONTH, WRITTEN_DATE):
         for match in regex.finditer(text):
             if DOCUMENT_DATE.search(text[max(0, match.start() - 60) : match.start()]):
                 continue
+            if ANNUAL.match(text, match.end()):
+                continue  # "ngày 18-8 hằng năm": a day kept every year, not the event's
             day, month = int(match.group(1)), int(match.group(2))
             year = int(match.group(3)) if match.group(3) else None
             if 1 <= day <= 31 and 1 <= month <= 12:

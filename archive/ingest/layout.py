@@ -51,7 +51,11 @@ LEAD_IN = re.compile(
     r"Ngoài ra|Cũng trong|Đồng thời|Bên cạnh đó|Tiếp đó|Cùng với)\b"
 )
 COUNTED = re.compile(r"\d+\s+(tập thể|cá nhân)")
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]?\s+(?=[\"“«(]?[A-ZĐÀ-Ỹ0-9])")
+# Abbreviations written with a full stop end no sentence: "PCT. HĐND xã", "CT. UBND xã",
+# "TP. Cần Thơ", "P. Phước Ninh", "Q. Hải Châu".
+SENTENCE_END = re.compile(
+    r"(?<=[.!?…])(?<!CT\.)(?<!TP\.)(?<!\sP\.)(?<!\sQ\.)[\"”»)]?\s+(?=[\"“«(]?[A-ZĐÀ-Ỹ0-9])"
+)
 WORD = re.compile(r"\w+")
 
 

@@ -14,7 +14,7 @@ from archive.ingest.dates import (
 )
 from archive.ingest.figures import find_figures
 from archive.ingest.layout import read_layout, split_sentences
-from archive.ingest.lexicon import KIND_WORDS, PROVINCES
+from archive.ingest.lexicon import CITY_PROVINCES, KIND_WORDS, PROVINCES
 from archive.ingest.organisations import PROVINCE_SPELLING, find_organisations
 from archive.ingest.people import find_participants, starts_predicate
 from archive.ingest.records import ParsedArticle, ParsedEvent
@@ -29,6 +29,8 @@ EVENT_NOUN = re.compile(
 # no conference is named at all, "Đại hội Thi đua quyết thắng …", "khai giảng lớp bồi dưỡng …",
 # "buổi làm việc", "sinh hoạt truyền thống …" (searched in the photo captions too).
 REVIEW_ACTIVITY = re.compile(r"\b(?:tổ chức|vừa|đã) (?P<noun>tổng kết|sơ kết)\s")
+# … or as one of what the subject holds: "xã X tổ chức kỷ niệm 80 năm …; tổng kết công tác …".
+LISTED_ACTIVITY = re.compile(r"\btổ chức\b[^.]*?[;,]\s*(?:và\s+)?(?P<noun>tổng kết|sơ kết)\s")
 OTHER_ACTIVITY = re.compile(
     r"(?P<noun>\b[Đđ]ại hội [Tt]hi đua|\b[Kk]hai giảng (?:lớp|khóa)|\b[Bb]uổi làm việc"
     r"|\b[Ss]inh hoạt truyền thống)(?=[\s,.;]|$)"
@@ -61,6 +63,7 @@ DESCRIPTORS = tuple(
         "xây dựng",
         "thực hiện",
         "học tập",
+        "công bố",
     )
 )
 # After a comma, a conference's name goes on with more of what it is about ("công tác quốc
@@ -133,6 +136,10 @@ def parse_event(layout, article):
         kind, period, period_label = "review", reviews_past_year(title, narrative), ""
     if kind in NO_PERIOD:
         period, period_label = None, ""
+    if kind == "other" and (title or "").startswith("Hội nghị") and not named_year(title):
+        # a conference announcing decisions or marking an anniversary reviews no period
+        # unless its name gives one (a working session's report of its quarter does)
+        period, period_label = None, ""
     province = find_province(narrative, article.publisher, article.title, article.url)
     event = ParsedEvent(
         title=title or article.title or fallback_title(kind, period, period_label),
@@ -172,7 +179,11 @@ def find_activity(texts, article_title):
 def find_event_title(sentences, article_title):
     candidates = ([(None, article_title)] if article_title else []) + [(s, s) for s in sentences]
     for sentence, text in candidates:
-        activities = [(m.start("noun"), m.end()) for m in REVIEW_ACTIVITY.finditer(text)]
+        activities = [
+            (m.start("noun"), m.end())
+            for regex in (REVIEW_ACTIVITY, LISTED_ACTIVITY)
+            for m in regex.finditer(text)
+        ]
         nouns = [(m.start(), m.end()) for m in EVENT_NOUN.finditer(text)]
         for start, end in sorted(nouns + activities):
             if (start, end) in activities:
@@ -227,9 +238,10 @@ def reviews_past_year(title, narrative):
     if not year:
         return None
     past = rf"(?:qua|{year - 1})"
-    opening = rf"(?:^|[.!?…]\s+|\n)(?:Trong )?[Nn]ăm {past}\s*,"
+    opening = rf"(?:^|[.!?…:]\s+|\n)(?:Trong )?[Nn]ăm {past}\s*,"
     achieved = rf"\bnăm {year - 1} (?:đã )?(?:đạt|hoàn thành)\b"
-    if re.search(opening, narrative) or re.search(achieved, narrative):
+    reviewed = rf"\b[Hh]ội nghị (?:tổng kết|sơ kết)\b[^.;]{{0,80}}?\bnăm {year - 1}\b"
+    if any(re.search(pattern, narrative) for pattern in (opening, achieved, reviewed)):
         return (year - 1, year - 1)
     return None
 
@@ -295,13 +307,18 @@ def is_province_mention(text, match):
 
 
 HOST_KEYS = sorted(
-    {re.sub(r"[^a-z]", "", fold(p)): p for p in PROVINCES}.items(), key=lambda i: -len(i[0])
+    {
+        **{re.sub(r"[^a-z]", "", fold(city)): p for city, p in CITY_PROVINCES.items()},
+        **{re.sub(r"[^a-z]", "", fold(p)): p for p in PROVINCES},
+    }.items(),
+    key=lambda i: -len(i[0]),
 )
 
 
 def province_of_address(url):
     """The province a publisher's address names ("dinhlap.langson.gov.vn", "baoquangnam.vn",
-    "krongpac.daklak.gov.vn"): a label that is, or holds, a province's folded name."""
+    "krongpac.daklak.gov.vn"): a label that is, or holds, a province's folded name, or that of
+    a city of the province ("sonduong.halongcity.gov.vn")."""
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0]
     for label in host.split("."):
         for key, province in HOST_KEYS:
@@ -336,6 +353,10 @@ def find_date(sentences, published, period, end_month=12):
         if not found:
             continue
         day, month, year = found
+        if year and published and 1900 <= year < published.year - 1:
+            # "Ngày 18-8-1945, …" in a report of 2025 is history, not the event; a year no
+            # report could name (0001) stays, for the loader to refuse
+            continue
         context = named_year(" ".join(sentences[index : index + 3]))
         year = year or resolve_year(day, month, published, period, end_month, context)
         held = safe_date(year, month, day) if year else None

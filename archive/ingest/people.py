@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.lexicon import (
+    CITY_PROVINCES,
     COMMA_COMPOUNDS,
     COMMITTEE_TASKS,
     COMMITTEES,
@@ -94,6 +95,11 @@ LIST_OF_PLACES = re.compile(
     r"(?:(?:^|[,;:(]\s*)(?:[Xx]ã|[Hh]uyện|[Pp]hường|[Qq]uận|[Tt]hị trấn|[Tt]hị xã)"
     r"|\s(?:Xã|Huyện|Phường|Quận|Thị trấn|Thị xã))\s+[A-ZĐ][^,;:]*,\s*$"
 )
+CITY_IN_LIST = re.compile(
+    r"(?:[Hh]uyện|[Xx]ã|[Pp]hường|[Qq]uận|[Tt]hị xã|[Tt]hị trấn)\s+[A-ZĐ][^;:]*,\s*"
+    r"(?:[Tt]hành phố|TP\.?)\s*$"
+)
+CITY_KEYS = {canonical(city) for city in CITY_PROVINCES}
 NOT_ATTEND = re.compile(r"^dự\s+(?:án|báo|kiến|thảo|toán|bị|phòng|định|trữ|luật)\b")
 ADVERBS = re.compile(r"^(?:đã|cũng|cùng|đều|vừa)\s+")
 # "Dự hội nghị có …", "Về dự Hội nghị, có …", "…, đến dự lễ … có …", "…, có sự tham dự của …":
@@ -224,6 +230,10 @@ def is_place(sentence, start, name):
     ):
         return True  # "Quận Ngô Quyền, Lê Chân": the next item of a list of places
     before = sentence[:start].rstrip().lower()
+    if before.endswith(("thành phố", "tp", "tp.")) and (
+        canonical(name) in CITY_KEYS or CITY_IN_LIST.search(sentence[max(0, start - 80) : start])
+    ):
+        return True  # "thành phố Cao Lãnh", "các huyện Tân Hồng, Tam Nông, thành phố X"
     if before.endswith(("tỉnh", "thành phố", "tp", "tp.")):
         return False  # "tỉnh Lý Thái Hải" is a title before a name: provinces are known above
     return any(before.endswith(word.lower()) for word in PLACE_WORDS)
