@@ -85,6 +85,11 @@ def review_order(facts):
     return sorted(range(len(facts)), key=lambda index: facts[index].confidence != WEAK)
 
 
+def weak_facts(event):
+    facts = [*event.participants, *event.awards, *event.statistics]
+    return [fact for fact in facts if fact.confidence == WEAK]
+
+
 def shown(fact):
     """What the review shows of a fact beside its fields: how surely it was read, and where."""
     return {
@@ -385,6 +390,7 @@ class ImportView(View):
                 "awards": awards,
                 "figures": figures,
                 "organisations": [o.name for o in parsed.events[0].organisations],
+                "weak_count": len(weak_facts(parsed.events[0])),
                 "existing": existing_article(src),
             },
             status=status,
