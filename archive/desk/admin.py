@@ -16,6 +16,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -28,6 +29,7 @@ from archive.desk.participations import ParticipationGroupForm, ParticipationGro
 from archive.models import (
     Article,
     Award,
+    Confidence,
     Event,
     Organisation,
     Participation,
@@ -147,11 +149,13 @@ class EditTrackingFormSet(BaseInlineFormSet):
 
 
 class EditTrackingInline(PlainListsMixin, admin.TabularInline):
-    """Rows of an event's facts; what was edited by hand shows on each fact's own page."""
+    """Rows of an event's facts; what was edited by hand shows on each fact's own page, and
+    each row shows, read-only, the sentence it was read from and how surely."""
 
     extra = 0
     formset = EditTrackingFormSet
     classes = ("facts",)
+    readonly_fields = ("read_from",)
 
     class Media:
         css = {"all": ["desk/desk.css"]}
@@ -160,6 +164,24 @@ class EditTrackingInline(PlainListsMixin, admin.TabularInline):
         formset = super().get_formset(request, obj, **kwargs)
         formset.form = with_shown_values(formset.form)
         return formset
+
+    @admin.display(description=_("source sentence"))
+    def read_from(self, obj):
+        """The sentence, folded away under how surely it was read (open for a weak reading
+        not yet reviewed): the row keeps to the width of the page."""
+        if not obj.pk:
+            return "—"
+        weak = obj.confidence == Confidence.WEAK
+        label = _("weak reading") if weak else _("strong reading")
+        if obj.reviewed:
+            label = format_html("{} · {}", label, _("reviewed"))
+        return format_html(
+            '<details class="read-from {}"{}><summary>{}</summary><p>{}</p></details>',
+            obj.confidence,
+            " open" if weak and not obj.reviewed else "",
+            label,
+            obj.source_sentence or "—",
+        )
 
 
 PROVENANCE = ("source_sentence", "confidence", "reviewed")
@@ -171,8 +193,7 @@ class ParticipationInline(EditTrackingInline):
     model = Participation
     form = ParticipationGroupForm
     formset = ParticipationGroupFormSet
-    fields = ("person", "name_as_written", "rank", "titles", "roles", "order", *PROVENANCE)
-    readonly_fields = PROVENANCE
+    fields = ("person", "name_as_written", "rank", "titles", "roles", "order", "read_from")
     autocomplete_fields = ("person",)
     classes = ("facts", "participants")
 
@@ -187,16 +208,14 @@ class AwardInline(EditTrackingInline):
         "collectives",
         "individuals",
         "order",
-        *PROVENANCE,
+        "read_from",
     )
-    readonly_fields = PROVENANCE
     autocomplete_fields = ("giver_organisation",)
 
 
 class StatisticInline(EditTrackingInline):
     model = Statistic
-    fields = ("label", "value", "unit", "qualifier", "order", *PROVENANCE)
-    readonly_fields = PROVENANCE
+    fields = ("label", "value", "unit", "qualifier", "order", "read_from")
 
 
 class UnreviewedWeakFactsFilter(admin.SimpleListFilter):

@@ -7,9 +7,11 @@ server (in the editor's session) between the steps: the review form does not car
 a report of 2 MB confirms as easily as a short one, and its header (key, date) is kept.
 
 Every fact keeps the sentence it was read from and how surely it was read: the review shows the
-weak readings first, marked, with their sentence, and confirming marks every fact kept as
-reviewed. The sentences come from reading the kept text again on confirmation, never from the
-form, so an editor's browser cannot change where a fact was read.
+weak readings first, marked, with their sentence; confirming marks reviewed the facts the
+editor ticked as checked (strong readings come ticked) or corrected, and leaves the other weak
+readings to be reviewed later (the admin's filter finds them). The sentences come from reading
+the kept text again on confirmation, never from the form, so an editor's browser cannot change
+where a fact was read.
 """
 
 import datetime as dt
@@ -91,11 +93,14 @@ def weak_facts(event):
 
 
 def shown(fact):
-    """What the review shows of a fact beside its fields: how surely it was read, and where."""
+    """What the review shows of a fact beside its fields: how surely it was read, and where;
+    a strong reading comes ticked as checked, a weak one waits for the editor to tick it."""
+    weak = fact.confidence == WEAK
     return {
         "confidence": fact.confidence,
-        "weak": fact.confidence == WEAK,
+        "weak": weak,
         "sentence": fact.sentence,
+        "reviewed": not weak,
     }
 
 
@@ -201,12 +206,15 @@ def as_read(formset, facts):
     return [(form, facts[p] if p < len(facts) else None) for p, form in positions]
 
 
-def provenance(fact):
-    """A kept fact's sentence and confidence, as read on the server; every fact the editor
-    confirms is reviewed (one the editor added was read by no rule: an editor's word)."""
+def provenance(fact, form):
+    """A kept fact's confidence, as read on the server, and whether the editor reviewed it:
+    ticked "checked" (strong readings come ticked) or corrected it. A row the editor added was
+    read by no rule: it is the editor's word."""
     if fact is None:
         return {"confidence": STRONG, "reviewed": True}
-    return {"confidence": fact.confidence, "reviewed": True}
+    corrected_here = set(form.changed_data) - {"keep", "reviewed"}
+    reviewed = bool(form.cleaned_data.get("reviewed") or corrected_here)
+    return {"confidence": fact.confidence, "reviewed": reviewed}
 
 
 def corrected(parsed, event_form, people, awards, figures):
@@ -233,7 +241,7 @@ def corrected(parsed, event_form, people, awards, figures):
                 sentences=list(p.sentences) if p else [],
                 role_sentences=dict(p.role_sentences) if p else {},
                 person_id=int(f.cleaned_data["person"]) if f.cleaned_data.get("person") else None,
-                **provenance(p),
+                **provenance(p, f),
             )
             for f, p in as_read(people, read.participants)
         ],
@@ -245,7 +253,7 @@ def corrected(parsed, event_form, people, awards, figures):
                 individuals=f.cleaned_data.get("individuals"),
                 category=f.cleaned_data["category"],
                 sentence=a.sentence if a else "",
-                **provenance(a),
+                **provenance(a, f),
             )
             for f, a in as_read(awards, read.awards)
         ],
@@ -256,7 +264,7 @@ def corrected(parsed, event_form, people, awards, figures):
                 unit=f.cleaned_data.get("unit") or "",
                 qualifier=f.cleaned_data.get("qualifier") or "",
                 sentence=s.sentence if s else "",
-                **provenance(s),
+                **provenance(s, f),
             )
             for f, s in as_read(figures, read.statistics)
         ],

@@ -34,17 +34,18 @@ def test_the_review_lists_weak_readings_first_with_their_sentence(admin_client):
     assert html.index("Hoàng Văn Mạnh") < html.index("Nguyễn Hồng Thái")
     assert "Đọc theo mẫu yếu — cần kiểm tra:" in html
     assert "2 dữ kiện được đọc theo mẫu yếu" in html
-    assert f"<q class=\"sentence\">{GUESSED}</q>" in html
+    assert f'<q class="sentence">{GUESSED}</q>' in html
 
 
-def test_confirming_saves_each_sentence_and_reviews_every_fact(admin_client):
+def test_confirming_saves_each_sentence_and_reviews_what_the_editor_checked(admin_client):
     response = paste(admin_client, VARIANT)
+    assert shown(response.context["people"], "reviewed") == [False, True, True]
     assert admin_client.post(IMPORT_URL, confirm_data(response)).status_code == 302
     text = " ".join(VARIANT.split())
     for model in (Participation, Award, Statistic):
         rows = list(model.objects.all())
         assert rows and all(r.source_sentence and r.source_sentence in text for r in rows), model
-        assert all(row.reviewed for row in rows), model
+        assert all(row.reviewed == (row.confidence == "strong") for row in rows), model
     guessed = Participation.objects.get(name_as_written="Hoàng Văn Mạnh")
     assert (guessed.source_sentence, guessed.confidence) == (GUESSED, "weak")
     assert "Bằng khen cho 5 tập thể" in Award.objects.get(name="Bằng khen").source_sentence
@@ -54,6 +55,24 @@ def test_confirming_saves_each_sentence_and_reviews_every_fact(admin_client):
     assert [p.name_as_written for p in Participation.objects.order_by("order")][-1] == (
         "Hoàng Văn Mạnh"
     )
+    # The weak readings left unticked wait for review: the filter finds the event.
+    listed = admin_client.get("/admin/archive/event/", {"weak": "yes"}).context["cl"]
+    assert list(listed.queryset) == [Event.objects.get()]
+
+
+def test_a_weak_fact_ticked_or_corrected_on_the_review_is_reviewed(admin_client):
+    response = paste(admin_client, VARIANT)
+    # people-0 is the guessed guest, figures-0 the figure labelled from the clause before.
+    data = confirm_data(response, **{"people-0-reviewed": "on", "figures-0-label": "tuyên truyền"})
+    assert admin_client.post(IMPORT_URL, data).status_code == 302
+    assert Participation.objects.get(name_as_written="Hoàng Văn Mạnh").reviewed
+    figure = Statistic.objects.get(unit="lần")
+    assert (figure.label, figure.reviewed, figure.edited_fields) == (
+        "tuyên truyền",
+        True,
+        ["label"],
+    )
+    assert not Event.objects.with_unreviewed_weak_facts().exists()
 
 
 def test_the_sentence_comes_from_the_server_not_the_form(admin_client):

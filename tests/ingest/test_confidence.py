@@ -25,9 +25,17 @@ def confidence_of_people(*sentences):
             "strong",
         ),
         # "đồng chí" and a verb, no rank.
-        ("Đồng chí Nguyễn Đăng Bình, Chủ tịch UBND tỉnh chủ trì hội nghị.", "Nguyễn Đăng Bình", "strong"),
+        (
+            "Đồng chí Nguyễn Đăng Bình, Chủ tịch UBND tỉnh chủ trì hội nghị.",
+            "Nguyễn Đăng Bình",
+            "strong",
+        ),
         # A form of address opening the sentence.
-        ("Ông Nguyễn Tấn Tuân, Chủ tịch UBND tỉnh phát biểu kết luận.", "Nguyễn Tấn Tuân", "strong"),
+        (
+            "Ông Nguyễn Tấn Tuân, Chủ tịch UBND tỉnh phát biểu kết luận.",
+            "Nguyễn Tấn Tuân",
+            "strong",
+        ),
         # A name known only by its family name after a title: a guess, even with a verb.
         ("Chủ tịch UBND tỉnh Nguyễn Đăng Bình chủ trì hội nghị.", "Nguyễn Đăng Bình", "weak"),
         # Introduced by a rank but no verb gives a role (Quảng Nam, tuyển sinh 2024).

@@ -104,7 +104,8 @@ def test_every_fact_row_keeps_its_sentence_and_confidence(article_paths):
         rows = list(model.objects.all())
         assert rows, model
         assert all(row.source_sentence and row.source_sentence in text for row in rows), model
-    assert "Bằng khen cho 5 tập thể và 10 cá nhân" in Award.objects.get(name="Bằng khen").source_sentence
+    award = Award.objects.get(name="Bằng khen")
+    assert "Bằng khen cho 5 tập thể và 10 cá nhân" in award.source_sentence
     figure = Statistic.objects.get(unit="lần")
     assert (figure.confidence, figure.reviewed) == ("weak", False)
     assert "587 lần" in figure.source_sentence
