@@ -152,6 +152,17 @@ AWARD_CATEGORIES = (
 TITLE_AWARD = "danh_hieu"
 OTHER_AWARD = "other"
 
+# How surely the rule that read a fact read it: a strong pattern (a rank or "đồng chí" and a
+# role verb, counts written against a kind, a known unit) or a weak one, a guess an editor
+# should check (a name after a title alone, a headline, "N tập thể và cá nhân", a bare number).
+# Which rules are which is listed in docs/extraction.md.
+CONFIDENCES = (
+    Term("STRONG", "strong", _("strong (read by a sure pattern)")),
+    Term("WEAK", "weak", _("weak (a guess to check)")),
+)
+STRONG = "strong"
+WEAK = "weak"
+
 ORGANISATION_KINDS = (
     Term("PARTY", "party", _("Party committee")),
     Term("GOVERNMENT", "government", _("People's committee or council")),

@@ -2,7 +2,10 @@
 
 Editors paste a report and review what was read before anything is saved; the admin's search
 box uses the Vietnamese search (no diacritics needed); duplicates are flagged and merged by an
-action; every field an editor changes is recorded so that a re-import keeps it.
+action; every field an editor changes is recorded so that a re-import keeps it. Each fact
+shows the sentence it was read from and how surely it was read; events and articles that still
+hold weak readings no editor has confirmed are found with a list filter, and an editor's save of
+a fact marks it reviewed.
 """
 
 from django.contrib import admin, messages
@@ -13,6 +16,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -25,6 +29,7 @@ from archive.desk.participations import ParticipationGroupForm, ParticipationGro
 from archive.models import (
     Article,
     Award,
+    Confidence,
     Event,
     Organisation,
     Participation,
@@ -81,6 +86,8 @@ class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, SimpleHistoryAdm
 
     def save_model(self, request, obj, form, change):
         if not change:
+            if is_fact(obj):
+                obj.reviewed = True  # entered by an editor: nothing to confirm
             return super().save_model(request, obj, form, change)
         if getattr(request, "reverting", False):
             # A revert's form shows the old version: what it changes is what differs from
@@ -89,7 +96,7 @@ class EditTrackingAdmin(PlainListsMixin, VietnameseSearchMixin, SimpleHistoryAdm
             return None
         # Only what this editor changed is written: a form read before another editor saved
         # does not put back the values that editor replaced.
-        obj.save_edits(changed_columns(obj, form))
+        save_reviewed(obj, form)
         return None
 
     def save_related(self, request, form, formsets, change):
@@ -130,21 +137,41 @@ def changed_columns(obj, form):
     return [name for name in form.changed_data if name in columns and name != "edited_fields"]
 
 
+def is_fact(obj):
+    return isinstance(obj, Participation | Award | Statistic)
+
+
+def save_reviewed(obj, form):
+    """An editor's save of a fact confirms it: it is reviewed, whatever else changed."""
+    changed = changed_columns(obj, form)
+    if not is_fact(obj):
+        obj.save_edits(changed)
+        return
+    obj.reviewed = True
+    obj.save_edits([*changed, "reviewed"], edited=changed)
+
+
 class EditTrackingFormSet(BaseInlineFormSet):
     def save_existing(self, form, obj, commit=True):
         if not commit:
             obj.mark_edited(*form.changed_data)
             return super().save_existing(form, obj, commit=commit)
-        obj.save_edits(changed_columns(obj, form))
+        save_reviewed(obj, form)
         return obj
+
+    def save_new(self, form, commit=True):
+        form.instance.reviewed = True  # entered by an editor: nothing to confirm
+        return super().save_new(form, commit=commit)
 
 
 class EditTrackingInline(PlainListsMixin, admin.TabularInline):
-    """Rows of an event's facts; what was edited by hand shows on each fact's own page."""
+    """Rows of an event's facts; what was edited by hand shows on each fact's own page, and
+    each row shows, read-only, the sentence it was read from and how surely."""
 
     extra = 0
     formset = EditTrackingFormSet
     classes = ("facts",)
+    readonly_fields = ("read_from",)
 
     class Media:
         css = {"all": ["desk/desk.css"]}
@@ -154,6 +181,27 @@ class EditTrackingInline(PlainListsMixin, admin.TabularInline):
         formset.form = with_shown_values(formset.form)
         return formset
 
+    @admin.display(description=_("source sentence"))
+    def read_from(self, obj):
+        """The sentence, folded away under how surely it was read (open for a weak reading
+        not yet reviewed): the row keeps to the width of the page."""
+        if not obj.pk:
+            return "—"
+        weak = obj.confidence == Confidence.WEAK
+        label = _("weak reading") if weak else _("strong reading")
+        if obj.reviewed:
+            label = format_html("{} · {}", label, _("reviewed"))
+        return format_html(
+            '<details class="read-from {}"{}><summary>{}</summary><p>{}</p></details>',
+            obj.confidence,
+            " open" if weak and not obj.reviewed else "",
+            label,
+            obj.source_sentence or "—",
+        )
+
+
+PROVENANCE = ("source_sentence", "confidence", "reviewed")
+
 
 class ParticipationInline(EditTrackingInline):
     """One row per person at the event, the roles ticked (stored as one row per role)."""
@@ -161,7 +209,7 @@ class ParticipationInline(EditTrackingInline):
     model = Participation
     form = ParticipationGroupForm
     formset = ParticipationGroupFormSet
-    fields = ("person", "name_as_written", "rank", "titles", "roles", "order")
+    fields = ("person", "name_as_written", "rank", "titles", "roles", "order", "read_from")
     autocomplete_fields = ("person",)
     classes = ("facts", "participants")
 
@@ -176,20 +224,38 @@ class AwardInline(EditTrackingInline):
         "collectives",
         "individuals",
         "order",
+        "read_from",
     )
     autocomplete_fields = ("giver_organisation",)
 
 
 class StatisticInline(EditTrackingInline):
     model = Statistic
-    fields = ("label", "value", "unit", "qualifier", "order")
+    fields = ("label", "value", "unit", "qualifier", "order", "read_from")
+
+
+class UnreviewedWeakFactsFilter(admin.SimpleListFilter):
+    """Events or articles that still hold a fact a weak pattern read and no editor confirmed."""
+
+    title = _("has unreviewed weak facts")
+    parameter_name = "weak"
+
+    def lookups(self, request, model_admin):
+        return (("yes", _("Yes")), ("no", _("No")))
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.with_unreviewed_weak_facts()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=queryset.with_unreviewed_weak_facts().values("pk"))
+        return queryset
 
 
 @admin.register(Article)
 class ArticleAdmin(EditTrackingAdmin):
     search_type = "article"
     list_display = ("__str__", "publisher", "published_at", "key")
-    list_filter = ("publisher",)
+    list_filter = (UnreviewedWeakFactsFilter, "publisher")
     search_fields = ("title", "key")
     date_hierarchy = "published_at"
     readonly_fields = ("checksum", "imported_at", "updated_at", "edited_fields")
@@ -223,7 +289,7 @@ class ArticleAdmin(EditTrackingAdmin):
 class EventAdmin(EditTrackingAdmin):
     search_type = "event"
     list_display = ("title", "kind", "date_held", "period_start", "period_end", "province")
-    list_filter = ("kind", "province")
+    list_filter = (UnreviewedWeakFactsFilter, "kind", "province")
     search_fields = ("title", "place", "province")
     date_hierarchy = "date_held"
     autocomplete_fields = ("organiser", "organisations")
@@ -397,28 +463,52 @@ class OrganisationAdmin(MergePermissionMixin, EditTrackingAdmin):
         return obj.same_name
 
 
+class FactAdmin(EditTrackingAdmin):
+    """A fact's own page: where it was read and how surely are shown, not edited; saving it
+    (or the action) marks it reviewed."""
+
+    readonly_fields = (*PROVENANCE, "edited_fields")
+    actions = ("mark_reviewed",)
+
+    @admin.action(description=_("Mark the selected facts as reviewed"))
+    def mark_reviewed(self, request, queryset):
+        for fact in queryset.filter(reviewed=False):
+            fact.reviewed = True
+            fact.save(update_fields=["reviewed"])  # one by one: the history records each
+
+
 @admin.register(Participation)
-class ParticipationAdmin(EditTrackingAdmin):
-    list_display = ("name_as_written", "rank", "role", "event")
-    list_filter = ("role", "rank")
+class ParticipationAdmin(FactAdmin):
+    list_display = ("name_as_written", "rank", "role", "event", "confidence", "reviewed")
+    list_filter = ("confidence", "reviewed", "role", "rank")
     search_fields = ("name_as_written", "person__full_name", "person__folded_name")
     autocomplete_fields = ("person", "event")
     list_select_related = ("event",)
 
 
 @admin.register(Award)
-class AwardAdmin(EditTrackingAdmin):
+class AwardAdmin(FactAdmin):
     search_type = "award"
-    list_display = ("name", "category", "giver_name", "collectives", "individuals", "event")
-    list_filter = ("category",)
+    list_display = (
+        "name",
+        "category",
+        "giver_name",
+        "collectives",
+        "individuals",
+        "event",
+        "confidence",
+        "reviewed",
+    )
+    list_filter = ("confidence", "reviewed", "category")
     search_fields = ("name", "giver_name")
     autocomplete_fields = ("giver_organisation", "event")
     list_select_related = ("event",)
 
 
 @admin.register(Statistic)
-class StatisticAdmin(EditTrackingAdmin):
-    list_display = ("label", "value", "unit", "event")
+class StatisticAdmin(FactAdmin):
+    list_display = ("label", "value", "unit", "event", "confidence", "reviewed")
+    list_filter = ("confidence", "reviewed")
     search_fields = ("label", "unit")
     autocomplete_fields = ("event",)
     list_select_related = ("event",)

@@ -140,6 +140,12 @@ class EventReviewForm(forms.Form):
         return data
 
 
+def checked_field():
+    """Whether the editor has checked a fact against its sentence: ticked for strong readings,
+    left for the editor to tick on weak ones (an unticked weak fact stays to be reviewed)."""
+    return forms.BooleanField(label=_("checked"), required=False)
+
+
 ROLE_CHOICES = [(role, label) for role, label in Role.choices if role in ROLE_ORDER]
 
 
@@ -152,6 +158,7 @@ class ParticipantForm(forms.Form):
         label=_("role"), choices=ROLE_CHOICES, widget=forms.CheckboxSelectMultiple
     )
     person = forms.ChoiceField(label=_("person"), required=False)
+    reviewed = checked_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -185,6 +192,7 @@ class AwardForm(forms.Form):
     category = forms.ChoiceField(
         label=_("category"), choices=Award.Category.choices, initial=Award.Category.OTHER
     )
+    reviewed = checked_field()
 
 
 class StatisticForm(forms.Form):
@@ -193,6 +201,7 @@ class StatisticForm(forms.Form):
     value = forms.DecimalField(label=_("value"), min_value=0, max_digits=14, decimal_places=2)
     unit = forms.CharField(label=_("unit"), max_length=100, required=False)
     qualifier = forms.CharField(label=_("qualifier"), max_length=20, required=False)
+    reviewed = checked_field()
 
 
 ParticipantFormSet = forms.formset_factory(ParticipantForm, extra=1)

@@ -5,6 +5,13 @@ Nothing is written until the editor confirms; the confirmation goes through the 
 marked as edited by hand so that a later re-import keeps it. The pasted text stays on the
 server (in the editor's session) between the steps: the review form does not carry it back, so
 a report of 2 MB confirms as easily as a short one, and its header (key, date) is kept.
+
+Every fact keeps the sentence it was read from and how surely it was read: the review shows the
+weak readings first, marked, with their sentence; confirming marks reviewed the facts the
+editor ticked as checked (strong readings come ticked) or corrected, and leaves the other weak
+readings to be reviewed later (the admin's filter finds them). The sentences come from reading
+the kept text again on confirmation, never from the form, so an editor's browser cannot change
+where a fact was read.
 """
 
 import datetime as dt
@@ -34,6 +41,7 @@ from archive.ingest.parser import ParseError, parse_source
 from archive.ingest.records import ParsedAward, ParsedParticipant, ParsedStatistic
 from archive.models import Article, Award, Participation, Statistic
 from archive.text import canonical, fold
+from archive.vocabulary import STRONG, WEAK
 
 HEADER_FIELDS = ("publisher", "url", "title")
 # Why a text cannot be read, as the reader says it in English; shown to editors translated.
@@ -74,6 +82,28 @@ def article_initial(parsed):
     }
 
 
+def review_order(facts):
+    """Positions of `facts` as the review lists them: weak readings first, otherwise as read."""
+    return sorted(range(len(facts)), key=lambda index: facts[index].confidence != WEAK)
+
+
+def weak_facts(event):
+    facts = [*event.participants, *event.awards, *event.statistics]
+    return [fact for fact in facts if fact.confidence == WEAK]
+
+
+def shown(fact):
+    """What the review shows of a fact beside its fields: how surely it was read, and where;
+    a strong reading comes ticked as checked, a weak one waits for the editor to tick it."""
+    weak = fact.confidence == WEAK
+    return {
+        "confidence": fact.confidence,
+        "weak": weak,
+        "sentence": fact.sentence,
+        "reviewed": not weak,
+    }
+
+
 def initial_forms(parsed):
     event = parsed.events[0]
     event_initial = {
@@ -92,8 +122,9 @@ def initial_forms(parsed):
             "rank": p.rank or "",
             "titles": list(p.titles),
             "roles": p.roles or ["attended"],
+            **shown(p),
         }
-        for p in event.participants
+        for p in map(event.participants.__getitem__, review_order(event.participants))
     ]
     awards = [
         {
@@ -103,12 +134,20 @@ def initial_forms(parsed):
             "collectives": a.collectives,
             "individuals": a.individuals,
             "category": a.category,
+            **shown(a),
         }
-        for a in event.awards
+        for a in map(event.awards.__getitem__, review_order(event.awards))
     ]
     statistics = [
-        {"keep": True, "label": s.label, "value": s.value, "unit": s.unit, "qualifier": s.qualifier}
-        for s in event.statistics
+        {
+            "keep": True,
+            "label": s.label,
+            "value": s.value,
+            "unit": s.unit,
+            "qualifier": s.qualifier,
+            **shown(s),
+        }
+        for s in map(event.statistics.__getitem__, review_order(event.statistics))
     ]
     return event_initial, participants, awards, statistics
 
@@ -154,12 +193,38 @@ def corrected_article(parsed, article_form, key):
     )
 
 
+def as_read(formset, facts):
+    """(form, the parsed fact it shows or None for a row the editor added) for each form kept,
+    in the order the facts were read (rows added last): keys and order of mention stay those
+    of `manage.py ingest`, whatever order the review showed them in."""
+    order = review_order(facts)
+    positions = []
+    for index, form in enumerate(formset.forms):
+        if form.cleaned_data and form.cleaned_data.get("keep"):
+            positions.append((order[index] if index < len(order) else len(facts) + index, form))
+    positions.sort(key=lambda pair: pair[0])
+    return [(form, facts[p] if p < len(facts) else None) for p, form in positions]
+
+
+def provenance(fact, form):
+    """A kept fact's confidence, as read on the server, and whether the editor reviewed it:
+    ticked "checked" (strong readings come ticked) or corrected it. A row the editor added was
+    read by no rule: it is the editor's word."""
+    if fact is None:
+        return {"confidence": STRONG, "reviewed": True}
+    corrected_here = set(form.changed_data) - {"keep", "reviewed"}
+    reviewed = bool(form.cleaned_data.get("reviewed") or corrected_here)
+    return {"confidence": fact.confidence, "reviewed": reviewed}
+
+
 def corrected(parsed, event_form, people, awards, figures):
-    """The parsed article with the editor's corrections applied."""
+    """The parsed article with the editor's corrections applied, each fact with the sentence
+    it was read from."""
     data = event_form.cleaned_data
     period = (data["period_start"], data["period_end"]) if data.get("period_start") else None
+    read = parsed.events[0]
     event = replace(
-        parsed.events[0],
+        read,
         title=data["title"],
         kind=data["kind"],
         date=data.get("date"),
@@ -173,10 +238,12 @@ def corrected(parsed, event_form, people, awards, figures):
                 rank=f.cleaned_data.get("rank") or None,
                 titles=list(f.cleaned_data.get("titles") or []),
                 roles=list(f.cleaned_data["roles"]),
-                sentences=[_("entered on the review screen")],
+                sentences=list(p.sentences) if p else [],
+                role_sentences=dict(p.role_sentences) if p else {},
                 person_id=int(f.cleaned_data["person"]) if f.cleaned_data.get("person") else None,
+                **provenance(p, f),
             )
-            for f in kept(people)
+            for f, p in as_read(people, read.participants)
         ],
         awards=[
             ParsedAward(
@@ -185,8 +252,10 @@ def corrected(parsed, event_form, people, awards, figures):
                 collectives=f.cleaned_data.get("collectives"),
                 individuals=f.cleaned_data.get("individuals"),
                 category=f.cleaned_data["category"],
+                sentence=a.sentence if a else "",
+                **provenance(a, f),
             )
-            for f in kept(awards)
+            for f, a in as_read(awards, read.awards)
         ],
         statistics=[
             ParsedStatistic(
@@ -194,31 +263,72 @@ def corrected(parsed, event_form, people, awards, figures):
                 value=f.cleaned_data["value"],
                 unit=f.cleaned_data.get("unit") or "",
                 qualifier=f.cleaned_data.get("qualifier") or "",
+                sentence=s.sentence if s else "",
+                **provenance(s, f),
             )
-            for f in kept(figures)
+            for f, s in as_read(figures, read.statistics)
         ],
     )
     return replace(parsed, events=[event])
 
 
-def mark_review_edits(article, article_form, event_form, forms):
-    """What the editor changed on the review screen counts as edited by hand."""
+# Review form field → fact field, for what the editor corrected on the review screen.
+FACT_FIELDS = (
+    (
+        Participation,
+        "participants",
+        {
+            "name": "name_as_written",
+            "rank": "rank",
+            "titles": "titles",
+            "roles": "role",
+            "person": "person",
+        },
+    ),
+    (
+        Award,
+        "awards",
+        {
+            "kind": "name",
+            "giver": "giver_name",
+            "collectives": "collectives",
+            "individuals": "individuals",
+            "category": "category",
+        },
+    ),
+    (
+        Statistic,
+        "statistics",
+        {"label": "label", "value": "value", "unit": "unit", "qualifier": "qualifier"},
+    ),
+)
+
+
+def mark_review_edits(article, read, article_form, event_form, formsets):
+    """What the editor changed on the review screen counts as edited by hand, field by field,
+    and a row the editor added is the editor's in every field: a re-import keeps both."""
     article_changed = [ARTICLE_FIELDS[name] for name in article_form.changed_data]
     if article_changed:
         article.mark_edited(*article_changed)
         article.save(update_fields=["edited_fields"])
     event = article.events.order_by("pk").first()
+    if event is None:
+        return
     changed = [name for name in event_form.changed_data if name != "date"]
     if "date" in event_form.changed_data:
         changed += ["date_held", "date_precision"]
-    if event and changed:
+    if changed:
         event.mark_edited(*changed)
         event.save(update_fields=["edited_fields"])
-    if event and any(f.has_changed() for formset in forms for f in formset.forms):
-        for model in (Participation, Award, Statistic):
-            for fact in model.objects.filter(event=event):
-                fact.mark_edited("reviewed")
-                fact.save(update_fields=["edited_fields"])
+    for (model, facts, fields), formset in zip(FACT_FIELDS, formsets, strict=True):
+        for order, (form, fact) in enumerate(as_read(formset, getattr(read, facts))):
+            names = fields.values() if fact is None else map(fields.get, form.changed_data)
+            edited = [name for name in names if name]
+            if not edited:
+                continue
+            for row in model.objects.filter(event=event, order=order):
+                row.mark_edited(*edited)
+                row.save(update_fields=["edited_fields"])
 
 
 def flag_spellings_within(people):
@@ -288,6 +398,7 @@ class ImportView(View):
                 "awards": awards,
                 "figures": figures,
                 "organisations": [o.name for o in parsed.events[0].organisations],
+                "weak_count": len(weak_facts(parsed.events[0])),
                 "existing": existing_article(src),
             },
             status=status,
@@ -321,7 +432,9 @@ class ImportView(View):
         except (ValidationError, DatabaseError) as error:
             messages.error(request, _("Not saved: %(reason)s") % {"reason": error})
             return self.review_step(token, src, parsed, forms)
-        mark_review_edits(result.article, article_form, event_form, (people, awards, figures))
+        mark_review_edits(
+            result.article, parsed.events[0], article_form, event_form, (people, awards, figures)
+        )
         self.model_admin.log_addition(request, result.article, [{"added": {}}])
         self.forget(token)
         messages.success(

@@ -4,6 +4,7 @@ Participations stay stored one row per (event, person, role), as the loader, the
 and the search read them; this form shows the rows of one person as one, and saving writes the
 shared fields (name, rank, titles, order) to every row, adds a row for a role newly ticked and
 deletes the row of a role unticked. An imported row keeps its key, so a re-import finds it.
+Saving a person's rows is an editor's review of them: every row of that person is reviewed.
 """
 
 from django import forms
@@ -106,6 +107,7 @@ class ParticipationGroupForm(forms.ModelForm):
             carrier.role = free[0]
         if carrier.pk:
             carrier.mark_edited(*changed, *(["role"] if roles_changed else []))
+        carrier.reviewed = True
         carrier.save()
         taken = {carrier.role, *rows}
         for role in wanted:
@@ -114,6 +116,7 @@ class ParticipationGroupForm(forms.ModelForm):
                     event_id=carrier.event_id,
                     article_id=carrier.article_id,
                     source_sentence=carrier.source_sentence,
+                    confidence=carrier.confidence,
                     role=role,
                     edited_fields=["role"] if carrier.pk else [],
                 )
@@ -124,6 +127,7 @@ class ParticipationGroupForm(forms.ModelForm):
         for row in rows:
             for name in SHARED:
                 setattr(row, name, getattr(carrier, name))
+            row.reviewed = True
             if row.pk:
                 row.mark_edited(*changed)
             row.save()

@@ -1,10 +1,16 @@
-"""Awards in a report: what was given, by whom, to how many collectives and individuals."""
+"""Awards in a report: what was given, by whom, to how many collectives and individuals.
+
+An award is read by a strong pattern when its kind is named ("Bằng khen", "danh hiệu “…”") or
+its counts are written against "khen thưởng" ("khen thưởng 3 tập thể và 8 cá nhân"); it is a
+weak reading when it comes from the headline, when its count is a sum of both ("25 tập thể và
+cá nhân"), or when only "được … khen thưởng" says it (docs/extraction.md, "Confidence").
+"""
 
 import re
 
 from archive.ingest.lexicon import AWARD_WORDS, COLLECTIVE_NOUNS, INDIVIDUAL_NOUNS
 from archive.ingest.records import ParsedAward
-from archive.vocabulary import OTHER_AWARD, TITLE_AWARD
+from archive.vocabulary import OTHER_AWARD, STRONG, TITLE_AWARD, WEAK
 
 # Orders written with a lower-case name ("Huân chương bảo vệ Tổ quốc hạng Nhì").
 ORDER_NAMES = "bảo vệ|chiến công|quân công|lao động|kháng chiến|độc lập|hữu nghị|chiến sĩ"
@@ -55,6 +61,14 @@ GIVE_VERB = re.compile(
 )
 GIVER_OF = re.compile(r"^\s+của\s+(?P<giver>[^,;.]+?)(?=\s+(?:cho|tặng|đối với)\b|[,;.]|$)")
 COUNT = re.compile(r"(\d[\d.]*)\s+(\w+(?:\s\w+)?)")
+# "25 tập thể và cá nhân": one number for both, which counts as neither.
+COMBINED_COUNT = re.compile(r"\d[\d.]*\s+tập thể\s*(?:và|,)\s*cá nhân")
+
+
+def confidence_of(scope, counted=True):
+    """Strong unless the counts are written as a sum of both, or none is written at all where
+    the pattern needs one (`counted` False)."""
+    return STRONG if counted and not COMBINED_COUNT.search(scope) else WEAK
 
 
 def category_of(kind, is_title):
@@ -124,7 +138,8 @@ def unnamed_awards(sentence, title_subject=None):
         giver = giver or subject_of(sentence) or title_subject or ""
         scope = sentence[match.end() :]
         end = re.search(r"[;.]", scope)
-        collectives, individuals = counts(scope[: end.start()] if end else scope)
+        scope = scope[: end.start()] if end else scope
+        collectives, individuals = counts(scope)
         awards.append(
             ParsedAward(
                 kind="Khen thưởng",
@@ -132,6 +147,9 @@ def unnamed_awards(sentence, title_subject=None):
                 collectives=collectives,
                 individuals=individuals,
                 sentence=sentence,
+                confidence=confidence_of(
+                    scope, counted=collectives is not None or individuals is not None
+                ),
             )
         )
     return awards
@@ -157,7 +175,8 @@ def find_awards(sentence):
         if giver is None:
             giver = previous_giver or ""
         scope_end = matches[index + 1].start() if index + 1 < len(matches) else len(sentence)
-        collectives, individuals = counts(sentence[match.end() : scope_end])
+        scope = sentence[match.end() : scope_end]
+        collectives, individuals = counts(scope)
         recipient = COLLECTIVE_RECIPIENT.search(sentence[clause_start : match.start()])
         if recipient and collectives is None and individuals is None:
             collectives = 1  # what comes before "được" is the recipient, never the giver
@@ -172,6 +191,7 @@ def find_awards(sentence):
                 individuals=individuals,
                 category=category_of(kind, is_title),
                 sentence=sentence,
+                confidence=confidence_of(scope),
             )
         )
         spans.append((match.start(), scope_end))
@@ -187,6 +207,7 @@ def find_awards(sentence):
                     kind="Khen thưởng",
                     giver=commended.group("giver").strip(),
                     sentence=sentence,
+                    confidence=WEAK,  # neither a kind nor a count: only that it was given
                 )
             )
         elif COMMENDED.search(sentence):
@@ -214,6 +235,8 @@ def headline_awards(title, body_awards):
         a.collectives or a.individuals for a in body_awards
     ):
         return []
+    for award in awards:
+        award.confidence = WEAK  # a headline shortens: what it says is checked against the text
     known = [fold_kind(a.kind) for a in body_awards]
     return [
         a

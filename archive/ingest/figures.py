@@ -1,4 +1,9 @@
-"""Figures of the year in a report: "887 công dân nhập ngũ", "gần 9.000 học sinh, sinh viên"."""
+"""Figures of the year in a report: "887 công dân nhập ngũ", "gần 9.000 học sinh, sinh viên".
+
+A figure whose unit is a known one and whose label follows the number is read by a strong
+pattern; a unit guessed from the syllables after the number, or a label taken from the clause
+before a bare unit ("… được 587 lần"), is a weak reading (docs/extraction.md, "Confidence").
+"""
 
 import re
 
@@ -12,6 +17,7 @@ from archive.ingest.lexicon import (
 )
 from archive.ingest.records import ParsedStatistic
 from archive.text import canonical, starts_with_word
+from archive.vocabulary import STRONG, WEAK
 
 NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w/%-]|[.,]\d)")
 NOT_BEFORE = re.compile(
@@ -126,15 +132,22 @@ def find_figures(sentence, excluded_spans=()):
             ),
             "",
         )
+        label_guessed = False
         gap = sentence[previous_end : match.start()]
         part = re.search(r"(?:trong đó|,)\s*(?P<part>[^,;]+?)\s+(?:có|là|gồm)\s*:?\s*$", gap)
         if total and label == unit and part and ("trong đó" in gap or total is not figures[-1]):
             name = re.sub(r"^trong đó\s+", "", part.group("part").strip())
             label = f"{total.label} ({name})"
         elif label == unit and unit in BARE_UNITS:
-            label = label_before(before.removesuffix(qualifier).rstrip()) or label
+            guessed = label_before(before.removesuffix(qualifier).rstrip())
+            label, label_guessed = guessed or label, bool(guessed)
         figure = ParsedStatistic(
-            label=label, value=value, unit=unit, qualifier=qualifier, sentence=sentence
+            label=label,
+            value=value,
+            unit=unit,
+            qualifier=qualifier,
+            sentence=sentence,
+            confidence=STRONG if known_unit and not label_guessed else WEAK,
         )
         if "(" not in label:
             total = figure

@@ -5,6 +5,9 @@ the article's key, so loading the same article twice writes nothing the second t
 article updates its records in place, and a field listed in a record's `edited_fields` (an
 editor's correction in the admin) keeps the editor's value.
 
+Every fact row keeps the sentence it was read from and its `confidence`; `reviewed` is only
+ever raised (by a fact the desk confirmed), never lowered: a re-import keeps an editor's review.
+
 `load_batch` writes the articles the archive does not have yet with a few bulk inserts (the
 same rows `load_article` would write) and syncs the others one by one.
 """
@@ -311,8 +314,15 @@ def participation_rows(article, event, participants, directory):
                 "role": role,
                 "order": order,
                 "source_sentence": sentence,
+                **provenance(participant),
             }
     return rows
+
+
+def provenance(fact):
+    """How surely a fact was read, and the editor's review when the desk confirmed it: a
+    re-import, which confirms nothing, leaves `reviewed` as it is."""
+    return {"confidence": fact.confidence, **({"reviewed": True} if fact.reviewed else {})}
 
 
 def award_rows(article, event, awards, organisations):
@@ -329,6 +339,7 @@ def award_rows(article, event, awards, organisations):
             "individuals": award.individuals,
             "order": order,
             "source_sentence": award.sentence,
+            **provenance(award),
         }
         for order, award in enumerate(awards)
     }
@@ -352,6 +363,7 @@ def statistic_rows(article, event, statistics):
             "qualifier": figure.qualifier,
             "order": order,
             "source_sentence": figure.sentence,
+            **provenance(figure),
         }
         for order, figure in enumerate(statistics)
     }

@@ -4,6 +4,10 @@ A name is two to five capitalised syllables that begin with a Vietnamese family 
 a place. Roles come from the verbs around a mention: a list introduced by "Dự hội nghị có …", a
 lead-in clause ("Phát biểu chỉ đạo tại Hội nghị, …"), or the verb after the titles ("… chủ trì
 Hội nghị"). "Đồng chí Phó Tư lệnh" with no name is the participant who holds that title.
+
+A participant is read by a strong pattern when a mention introduces the name (a rank, "đồng
+chí", a form of address) and a verb gives a role; a name known only by its family name after a
+title, or one that no verb gives a role, is a weak reading (docs/extraction.md, "Confidence").
 """
 
 import itertools
@@ -26,6 +30,7 @@ from archive.ingest.lexicon import (
 )
 from archive.ingest.records import ParsedParticipant
 from archive.text import canonical, fold, starts_with_word
+from archive.vocabulary import STRONG, WEAK
 
 TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 PLACE_WORDS = ("tỉnh", "huyện", "xã", "thị trấn", "thành phố", "phường", "quận", "thị xã", "TP")
@@ -141,6 +146,7 @@ class Mention:
     titles: list[str] = field(default_factory=list)
     after_titles: int = 0
     title_reference: str | None = None
+    introduced: bool = False  # by a rank, "đồng chí" or a form of address
 
 
 def tokens(text):
@@ -155,6 +161,18 @@ def introduced(sentence, start):
     """A rank or "đồng chí" just before `start`: what follows is a name, whatever its family."""
     before = sentence[max(0, start - 24) : start]  # the pattern ends at `start`: a window will do
     return bool(COMRADE_BEFORE.search(before)) or rank_before(sentence, start)[0] is not None
+
+
+ADDRESS_OPENING = re.compile(r"(?:^|[\s(])(?:Ông|Bà)\s+$")
+
+
+def addressed(sentence, start, rank):
+    """A name introduced as one: by its rank, "đồng chí" or a form of address ("ông", "Bà"
+    opening the sentence)."""
+    if rank:
+        return True
+    before = sentence[max(0, start - 24) : start]
+    return bool(COMRADE_BEFORE.search(before) or ADDRESS_OPENING.search(before))
 
 
 def find_names(sentence):
@@ -473,7 +491,9 @@ def sentence_mentions(sentence, participants):
             titles = [before, *titles]
         elif not rank:
             titles = [*titles_before(sentence, start, name_starts), *titles]
-        mentions.append(Mention(name, start, end, rank, titles, after or end))
+        mention = Mention(name, start, end, rank, titles, after or end)
+        mention.introduced = addressed(sentence, start, rank)
+        mentions.append(mention)
     mentions += title_references(sentence, participants)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -531,6 +551,7 @@ def find_participants(sentences):
     """Participants of one event, in order of first mention, from its narrative sentences."""
     participants = []
     by_key = {}
+    introduced_ids = set()  # participants some mention introduced as a name
     for sentence in sentences:
         mentions = sentence_mentions(sentence, participants)
         for mention, roles in zip(mentions, roles_for(sentence, mentions), strict=True):
@@ -546,4 +567,8 @@ def find_participants(sentences):
                 person.rank = mention.rank
             person.add_titles(mention.titles)
             person.add_roles(roles, sentence)
+            if mention.introduced:
+                introduced_ids.add(id(person))
+    for person in participants:
+        person.confidence = STRONG if id(person) in introduced_ids and person.roles else WEAK
     return participants

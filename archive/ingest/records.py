@@ -1,9 +1,14 @@
-"""Plain data that crosses from the parser to the loader and to `extract --format json`."""
+"""Plain data that crosses from the parser to the loader and to `extract --format json`.
+
+Every fact keeps the sentence it was read from and says how surely it was read (`confidence`,
+"strong" or "weak", decided by the rule that read it); `reviewed` is set by the desk when an
+editor confirms the fact, never by the parser.
+"""
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-from archive.vocabulary import ROLES
+from archive.vocabulary import ROLES, WEAK
 
 ROLE_ORDER = tuple(role.code for role in ROLES)
 
@@ -17,6 +22,13 @@ class ParsedParticipant:
     sentences: list[str] = field(default_factory=list)
     role_sentences: dict[str, str] = field(default_factory=dict)
     person_id: int | None = None  # an editor's choice of an existing person
+    confidence: str = WEAK
+    reviewed: bool = False
+
+    @property
+    def sentence(self):
+        """The sentence the participant was first read in."""
+        return self.sentences[0] if self.sentences else ""
 
     def add_titles(self, titles):
         for title in titles:
@@ -47,6 +59,8 @@ class ParsedAward:
     individuals: int | None = None
     category: str = "other"
     sentence: str = ""
+    confidence: str = WEAK
+    reviewed: bool = False
 
 
 @dataclass
@@ -56,6 +70,8 @@ class ParsedStatistic:
     unit: str
     qualifier: str = ""
     sentence: str = ""
+    confidence: str = WEAK
+    reviewed: bool = False
 
 
 @dataclass
@@ -88,7 +104,8 @@ class ParsedArticle:
     events: list[ParsedEvent] = field(default_factory=list)
 
     def to_json(self):
-        """The `extract --format json` shape: dates as ISO strings, sentences left out."""
+        """The `extract --format json` shape: dates as ISO strings, sentences and the desk's
+        `reviewed` left out."""
         return {
             "file": self.file,
             "key": self.key,
@@ -102,6 +119,9 @@ class ParsedArticle:
         }
 
 
+NOT_IN_JSON = {"sentence", "reviewed"}
+
+
 def event_json(event):
     return {
         "title": event.title,
@@ -113,15 +133,25 @@ def event_json(event):
         "place": event.place,
         "province": event.province,
         "participants": [
-            {"name": p.name, "rank": p.rank, "titles": p.titles, "roles": p.roles}
+            {
+                "name": p.name,
+                "rank": p.rank,
+                "titles": p.titles,
+                "roles": p.roles,
+                "confidence": p.confidence,
+            }
             for p in event.participants
         ],
         "organisations": [o.name for o in event.organisations],
         "awards": [
-            {k: (v or None) if k == "giver" else v for k, v in asdict(a).items() if k != "sentence"}
+            {
+                k: (v or None) if k == "giver" else v
+                for k, v in asdict(a).items()
+                if k not in NOT_IN_JSON
+            }
             for a in event.awards
         ],
         "statistics": [
-            {k: v for k, v in asdict(s).items() if k != "sentence"} for s in event.statistics
+            {k: v for k, v in asdict(s).items() if k not in NOT_IN_JSON} for s in event.statistics
         ],
     }

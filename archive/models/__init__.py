@@ -9,7 +9,7 @@ What each model contributes to the search index is declared in `archive.search.d
 from archive.models.articles import Article
 from archive.models.base import new_key  # migrations refer to it here
 from archive.models.events import Event
-from archive.models.facts import Award, Participation, Rank, Role, Statistic
+from archive.models.facts import Award, Confidence, Participation, Rank, Role, Statistic
 from archive.models.organisations import Organisation
 from archive.models.people import Person
 from archive.models.redirects import MergedSlug
@@ -18,6 +18,7 @@ from archive.models.search import SearchEntry, SearchFacet
 __all__ = [
     "Article",
     "Award",
+    "Confidence",
     "Event",
     "MergedSlug",
     "Organisation",

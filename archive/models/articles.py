@@ -7,8 +7,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from archive.models.base import EditTracked, KeyedManager
+from archive.models.base import EditTracked
 from archive.text import nfc
+
+
+class ArticleQuerySet(models.QuerySet):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+    def with_unreviewed_weak_facts(self):
+        """Articles that a weakly read fact no editor has confirmed was read in."""
+        from archive.models.facts import holding_unreviewed_weak_facts  # facts stand on articles
+
+        return holding_unreviewed_weak_facts(self, "article")
 
 
 class Article(EditTracked):
@@ -31,7 +42,7 @@ class Article(EditTracked):
     imported_at = models.DateTimeField(_("imported"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, editable=False)
 
-    objects = KeyedManager()
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "key"]

@@ -21,6 +21,12 @@ class EventQuerySet(models.QuerySet):
     def get_by_natural_key(self, key):
         return self.get(key=key)
 
+    def with_unreviewed_weak_facts(self):
+        """Events that still hold a weakly read fact no editor has confirmed."""
+        from archive.models.facts import holding_unreviewed_weak_facts  # facts stand on events
+
+        return holding_unreviewed_weak_facts(self, "event")
+
     def in_year(self, year):
         return self.filter(date_held__year=year)
 

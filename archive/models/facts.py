@@ -1,26 +1,41 @@
 """Facts read from an article about an event: who took part in which role, awards, figures.
 
-Each keeps the article and the sentence it was read from."""
+Each keeps the article and the sentence it was read from, how surely the rule that read it
+read it (`confidence`), and whether an editor has confirmed it since (`reviewed`)."""
 
+import operator
 from decimal import Decimal
+from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from archive import vocabulary
 from archive.models.articles import Article
-from archive.models.base import EditTracked, KeyedManager, new_key
+from archive.models.base import EditTracked, new_key
 from archive.models.events import Event
 from archive.models.organisations import Organisation
 from archive.models.people import Person
 from archive.vocabulary import choices
 
+# Strong or weak: declared in `archive.vocabulary`, which the parser reads too.
+Confidence = models.TextChoices("Confidence", choices(vocabulary.CONFIDENCES), module=__name__)
+
+
+class FactQuerySet(models.QuerySet):
+    def get_by_natural_key(self, key):
+        return self.get(key=key)
+
+    def unreviewed_weak(self):
+        """Facts a weak pattern read that no editor has confirmed yet."""
+        return self.filter(confidence=Confidence.WEAK, reviewed=False)
+
 
 class ExtractedFact(EditTracked):
-    """A fact about an event, with where it was read."""
+    """A fact about an event, with where it was read and how surely."""
 
     key = models.CharField(_("import key"), max_length=200, unique=True, default=new_key)
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.CASCADE)
@@ -32,8 +47,21 @@ class ExtractedFact(EditTracked):
         blank=True,
     )
     source_sentence = models.TextField(_("source sentence"), blank=True)
+    # Rows stored before confidence was recorded count as strong until they are re-imported.
+    confidence = models.CharField(
+        _("confidence"),
+        max_length=6,
+        choices=Confidence,
+        default=Confidence.STRONG,
+        help_text=_("How surely the rule that read this fact read it."),
+    )
+    reviewed = models.BooleanField(
+        _("reviewed"),
+        default=False,
+        help_text=_("An editor confirmed this fact; a re-import keeps the mark."),
+    )
 
-    objects = KeyedManager()
+    objects = FactQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -205,3 +233,13 @@ class Statistic(ExtractedFact):
         if self.value is None:
             return ""
         return f"{Decimal(str(self.value)).normalize():f}"
+
+
+def holding_unreviewed_weak_facts(queryset, to_record):
+    """The events or articles of `queryset` that still hold a fact a weak pattern read and no
+    editor confirmed; `to_record` is the facts' foreign key to them ("event", "article")."""
+    held = [
+        Exists(model.objects.unreviewed_weak().filter(**{to_record: OuterRef("pk")}))
+        for model in (Participation, Award, Statistic)
+    ]
+    return queryset.filter(reduce(operator.or_, held))

@@ -116,3 +116,49 @@ def test_revert_a_change_from_the_history(editor_page, live_server, screenshot):
     person.refresh_from_db()
     assert person.full_name == "Lò Văn Cũ"
     screenshot("reverted")
+
+
+# A written variant of the Bắc Kạn report: a guest named after a title alone, a weak reading.
+WEAK_GUEST = "Chủ tịch UBND huyện Ngân Sơn Hoàng Văn Mạnh dự hội nghị."
+WEAK_BODY = (
+    (ARTICLES / "002_f63c98608b468458.txt")
+    .read_text(encoding="utf-8")
+    .split("---\n", 2)[2]
+    .replace("chủ trì hội nghị.\n", f"chủ trì hội nghị. {WEAK_GUEST}\n", 1)
+)
+
+
+def test_paste_see_the_weak_fact_first_confirm_and_find_it_by_the_filter(
+    editor_page, live_server, screenshot
+):
+    page = editor_page
+    page.goto(live_server.url + "/admin/archive/article/import/")
+    page.fill("#id_text", WEAK_BODY)
+    page.click("button[value=extract]")
+    page.wait_for_selector("#review-form")
+    assert page.input_value("#id_people-0-name") == "Hoàng Văn Mạnh"
+    first = page.locator("#people-table tbody tr").nth(0)
+    assert "weak" in first.get_attribute("class")
+    read_from = page.locator("#people-table tbody tr.read-from").nth(0)
+    assert "Đọc theo mẫu yếu" in read_from.inner_text()
+    assert WEAK_GUEST in read_from.inner_text()
+    assert page.locator(".weak-summary").is_visible()
+    screenshot("review")
+    page.click("button[value=confirm]")
+    page.wait_for_selector(".messagelist .success")
+    event = Event.objects.get()
+    guest = Participation.objects.get(name_as_written="Hoàng Văn Mạnh")
+    assert (guest.source_sentence, guest.confidence, guest.reviewed) == (WEAK_GUEST, "weak", False)
+    # Left unticked on the review, the weak reading waits: the filter finds the event.
+    page.goto(live_server.url + "/admin/archive/event/")
+    filter_link = page.locator("#changelist-filter a[href*='weak=yes']")
+    assert "Còn dữ kiện yếu chưa duyệt" in page.inner_text("#changelist-filter")
+    filter_link.click()
+    page.wait_for_selector("#result_list")
+    assert "weak=yes" in page.url
+    assert event.title in page.inner_text("#result_list")
+    screenshot("filtered")
+    page.click(f"#result_list a:has-text('{event.title[:30]}')")
+    page.wait_for_selector("#participations-group")
+    assert WEAK_GUEST in page.inner_text("#participations-group")
+    screenshot("event")

@@ -96,6 +96,49 @@ def test_hand_edits_survive_reimport(article_paths):
     assert (award.collectives, award.individuals) == (6, 11)
 
 
+def test_every_fact_row_keeps_its_sentence_and_confidence(article_paths):
+    path = article_paths[2]
+    load(path)
+    text = " ".join(path.read_text(encoding="utf-8").split())
+    for model in (Participation, Award, Statistic):
+        rows = list(model.objects.all())
+        assert rows, model
+        assert all(row.source_sentence and row.source_sentence in text for row in rows), model
+    award = Award.objects.get(name="Bằng khen")
+    assert "Bằng khen cho 5 tập thể và 10 cá nhân" in award.source_sentence
+    figure = Statistic.objects.get(unit="lần")
+    assert (figure.confidence, figure.reviewed) == ("weak", False)
+    assert "587 lần" in figure.source_sentence
+    assert set(Award.objects.values_list("confidence", flat=True)) == {"strong"}
+
+
+def test_a_reimport_keeps_the_review_and_rereads_the_confidence(article_paths):
+    path = article_paths[2]
+    parsed = parse_text(path.read_text(encoding="utf-8"), name=path.name)
+    for fact in parsed.events[0].statistics:
+        fact.reviewed = True  # as the desk confirms it
+    loader.load_article(parsed, "checksum-1")
+    assert set(Statistic.objects.values_list("reviewed", flat=True)) == {True}
+    Statistic.objects.filter(unit="lần").update(confidence="strong")
+    # A re-import (the parser reviews nothing) of a changed text: the review stays.
+    text = path.read_text(encoding="utf-8").replace("587 lần", "588 lần")
+    assert load(text, name=path.name).status == "updated"
+    figure = Statistic.objects.get(unit="lần")
+    assert (figure.value, figure.confidence, figure.reviewed) == (588, "weak", True)
+    assert "588 lần" in figure.source_sentence
+    assert Event.objects.with_unreviewed_weak_facts().count() == 0
+
+
+def test_a_batch_stores_sentence_and_confidence_like_one_by_one(article_paths):
+    parsed = parse_text(article_paths[2].read_text(encoding="utf-8"), name=article_paths[2].name)
+    loader.load_batch([(parsed, "checksum")])
+    rows = Statistic.objects.values_list("unit", "confidence", "reviewed", "source_sentence")
+    assert ("lần", "weak", False) in [row[:3] for row in rows]
+    assert all(row[3] for row in rows)
+    assert list(Event.objects.with_unreviewed_weak_facts()) == list(Event.objects.all())
+    assert Article.objects.with_unreviewed_weak_facts().count() == 1
+
+
 def test_a_failure_inside_the_load_leaves_nothing(article_paths, monkeypatch):
     parsed = parse_text(article_paths[2].read_text(encoding="utf-8"), name=article_paths[2].name)
 

@@ -37,7 +37,10 @@ def test_extract_prints_the_documented_json_and_writes_nothing(db):
         "rank": "Trung tướng",
         "titles": ["Ủy viên Trung ương Đảng", "Tư lệnh Quân khu 1"],
         "roles": ["directed", "attended"],
+        "confidence": "strong",
     }
+    assert {f["confidence"] for f in event["statistics"]} == {"strong", "weak"}
+    assert all("sentence" not in a and "reviewed" not in a for a in event["awards"])
     assert Article.objects.count() == 0
 
 

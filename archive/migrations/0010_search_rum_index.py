@@ -33,6 +33,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("archive", "0008_merge_permissions_and_slugs")]
+    dependencies = [("archive", "0009_fact_confidence_and_review")]
 
     operations = [migrations.RunPython(create, drop)]
