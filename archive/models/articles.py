@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from archive.models.base import EditTracked
+from archive.models.base import EditTracked, holding_unreviewed_weak_facts
 from archive.text import nfc
 
 
@@ -17,8 +17,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_unreviewed_weak_facts(self):
         """Articles that a weakly read fact no editor has confirmed was read in."""
-        from archive.models.facts import holding_unreviewed_weak_facts  # facts stand on articles
-
         return holding_unreviewed_weak_facts(self, "article")
 
 

@@ -1,9 +1,12 @@
 """What every imported record shares: a stable key, the fields an editor corrected, and
 names kept in one spacing and folded for finding."""
 
+import operator
 import uuid
+from functools import reduce
 
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -121,3 +124,20 @@ def unique_slug(model, text):
     while model.objects.filter(slug=slug).exists() or merged.filter(old_slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def holding_unreviewed_weak_facts(queryset, to_record):
+    """The events or articles of `queryset` that still hold a fact a weak pattern read and no
+    editor confirmed; `to_record` is the facts' foreign key to them ("event", "article"). The
+    facts are found through the records' reverse relations, so this module imports none."""
+    facts = [
+        relation.related_model
+        for relation in queryset.model._meta.related_objects
+        if relation.field.name == to_record
+        and hasattr(relation.related_model.objects, "unreviewed_weak")
+    ]
+    held = [
+        Exists(fact.objects.unreviewed_weak().filter(**{to_record: OuterRef("pk")}))
+        for fact in facts
+    ]
+    return queryset.filter(reduce(operator.or_, held)) if held else queryset.none()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from archive import vocabulary
 from archive.models.articles import Article
-from archive.models.base import EditTracked, new_key
+from archive.models.base import EditTracked, holding_unreviewed_weak_facts, new_key
 from archive.models.organisations import Organisation
 from archive.text import slugify_vi
 from archive.vocabulary import choices
@@ -23,8 +23,6 @@ class EventQuerySet(models.QuerySet):
 
     def with_unreviewed_weak_facts(self):
         """Events that still hold a weakly read fact no editor has confirmed."""
-        from archive.models.facts import holding_unreviewed_weak_facts  # facts stand on events
-
         return holding_unreviewed_weak_facts(self, "event")
 
     def in_year(self, year):

@@ -3,14 +3,12 @@
 Each keeps the article and the sentence it was read from, how surely the rule that read it
 read it (`confidence`), and whether an editor has confirmed it since (`reviewed`)."""
 
-import operator
 from decimal import Decimal
-from functools import reduce
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from archive import vocabulary
@@ -233,13 +231,3 @@ class Statistic(ExtractedFact):
         if self.value is None:
             return ""
         return f"{Decimal(str(self.value)).normalize():f}"
-
-
-def holding_unreviewed_weak_facts(queryset, to_record):
-    """The events or articles of `queryset` that still hold a fact a weak pattern read and no
-    editor confirmed; `to_record` is the facts' foreign key to them ("event", "article")."""
-    held = [
-        Exists(model.objects.unreviewed_weak().filter(**{to_record: OuterRef("pk")}))
-        for model in (Participation, Award, Statistic)
-    ]
-    return queryset.filter(reduce(operator.or_, held))
