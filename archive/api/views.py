@@ -35,17 +35,18 @@ from archive.models import (
 from archive.search.schema import FACETS
 from archive.search.schema import PAGE_SIZE as PER_PAGE
 from archive.site.filters import (
+    MAX_QUERY_LENGTH,
     SORT_CHOICES,
     TYPE_CHOICES,
     ArchiveFilterSet,
     FacetFilterSet,
-    SearchForm,
+    InvalidParameters,
+    search_parameters,
 )
 from archive.site.presentation import facet_labels
 from archive.site.redirects import redirect_if_merged
 from archive.site.views import MAX_PAGES
 
-MAX_QUERY_LENGTH = 500
 SLUG = "[-a-zA-Z0-9_]+"
 PK = "[0-9]+"
 
@@ -224,22 +225,11 @@ def api_url_of(hit, request):
 
 
 def search_page_parameters(params):
-    """The search page's validated filters and order, and the query, from request parameters;
-    a ValidationError (a 400) naming each bad parameter."""
-    filterset = SearchForm(params)
-    if not filterset.is_valid():
-        raise ValidationError(
-            {
-                name: [e["message"] for e in errors]
-                for name, errors in filterset.errors.get_json_data().items()
-            }
-        )
-    text = params.get("q", "")
-    if len(text) > MAX_QUERY_LENGTH:
-        raise ValidationError({"q": [_("At most %(n)d characters.") % {"n": MAX_QUERY_LENGTH}]})
-    if "\x00" in text:
-        raise ValidationError({"q": [_("Null characters are not allowed.")]})
-    return filterset, text
+    """The search page's validated form and the words typed; a 400 naming each bad parameter."""
+    try:
+        return search_parameters(params)
+    except InvalidParameters as error:
+        raise ValidationError(error.errors) from None
 
 
 class SearchSchema(ArchiveAutoSchema):

@@ -10,13 +10,11 @@ from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
 
 from archive import search as archive_search
 from archive.api.filters import ArticleFilterSet, AwardFilterSet, FigureFilterSet
-from archive.api.views import search_page_parameters
 from archive.exports import TABLES, csv_stream, json_stream
-from archive.site.filters import ArchiveFilterSet
+from archive.site.filters import ArchiveFilterSet, InvalidParameters, search_parameters
 
 FILTERSETS = {
     "events": ArchiveFilterSet,
@@ -100,9 +98,9 @@ def export_search(request, fmt):
     if fmt not in FORMATS:
         raise Http404(_("There is no such download."))
     try:
-        filterset, text = search_page_parameters(request.GET)
-    except ValidationError as error:
-        return bad_parameters(error.detail)
+        filterset, text = search_parameters(request.GET)
+    except InvalidParameters as error:
+        return bad_parameters(error.errors)
     rows = search_rows(request, text, filterset)
     if fmt == "csv":
         chunks = csv_stream(SEARCH_COLUMNS, rows)

@@ -13,11 +13,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework.exceptions import ValidationError
 
 from archive import search as archive_search
-from archive.api.views import search_page_parameters
 from archive.models import Article, Event, Organisation, Person
+from archive.site.filters import InvalidParameters, search_parameters
 from archive.site.redirects import redirect_if_merged
 from archive.text import slugify_vi
 
@@ -185,7 +184,7 @@ class SearchFeed(ArchiveFeed):
     """The hits of a search, with its filters, in its order (newest first unless asked)."""
 
     def get_object(self, request):
-        filterset, text = search_page_parameters(request.GET)
+        filterset, text = search_parameters(request.GET)
         return {"text": text, "filterset": filterset, "query": request.GET.urlencode()}
 
     def title(self, search):
@@ -233,5 +232,5 @@ def search_feed(request):
     """The search feed, or a 400 naming each bad parameter."""
     try:
         return SearchFeed()(request)
-    except ValidationError as error:
-        return JsonResponse(error.detail, status=400, json_dumps_params={"ensure_ascii": False})
+    except InvalidParameters as error:
+        return JsonResponse(error.errors, status=400, json_dumps_params={"ensure_ascii": False})

@@ -286,3 +286,33 @@ class PostSearchForm(forms.Form):
     diacritics."""
 
     q = forms.CharField(label=_("Post or organisation"), max_length=100, required=False)
+
+
+MAX_QUERY_LENGTH = 500
+
+
+class InvalidParameters(ValueError):
+    """Request parameters the search refuses: `errors` names each, with the reasons."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def search_parameters(params):
+    """The search form, validated, and the words typed, from request parameters (the page's,
+    the API's, the downloads' and the feeds'); InvalidParameters naming each bad one."""
+    form = SearchForm(params)
+    if not form.is_valid():
+        raise InvalidParameters(
+            {
+                name: [e["message"] for e in errors]
+                for name, errors in form.errors.get_json_data().items()
+            }
+        )
+    text = params.get("q", "")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise InvalidParameters({"q": [_("At most %(n)d characters.") % {"n": MAX_QUERY_LENGTH}]})
+    if "\x00" in text:
+        raise InvalidParameters({"q": [_("Null characters are not allowed.")]})
+    return form, text
