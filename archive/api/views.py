@@ -20,7 +20,6 @@ from rest_framework.response import Response
 
 from archive import search as archive_search
 from archive.api import serializers
-from archive.api.filters import ArticleFilterSet, AwardFilterSet, FigureFilterSet
 from archive.api.pagination import positive_int
 from archive.api.schema import ArchiveAutoSchema
 from archive.models import (
@@ -39,7 +38,10 @@ from archive.site.filters import (
     SORT_CHOICES,
     TYPE_CHOICES,
     ArchiveFilterSet,
+    ArticleFilterSet,
+    AwardFilterSet,
     FacetFilterSet,
+    FigureFilterSet,
     InvalidParameters,
     search_parameters,
 )

@@ -12,9 +12,15 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from archive import search as archive_search
-from archive.api.filters import ArticleFilterSet, AwardFilterSet, FigureFilterSet
 from archive.exports import TABLES, csv_stream, json_stream
-from archive.site.filters import ArchiveFilterSet, InvalidParameters, search_parameters
+from archive.site.filters import (
+    ArchiveFilterSet,
+    ArticleFilterSet,
+    AwardFilterSet,
+    FigureFilterSet,
+    InvalidParameters,
+    search_parameters,
+)
 
 FILTERSETS = {
     "events": ArchiveFilterSet,

@@ -1,5 +1,7 @@
 """The facets of the archive, declared once: a FilterSet applies them to events for browsing,
-and the search page's form (built from its fields) hands them to the search backend."""
+and the search page's form (built from its fields) hands them to the search backend. The
+FilterSets of awards, figures and reports, and the reading of the search's request parameters,
+live here too: the API and the downloads use them as they are."""
 
 import django_filters
 from django import forms
@@ -7,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from archive.models import Award, Event, Organisation, Person
+from archive.models import Article, Award, Event, Organisation, Person, Statistic
 from archive.search.backends.base import Filters
 from archive.text import sort_key
 
@@ -286,6 +288,55 @@ class PostSearchForm(forms.Form):
     diacritics."""
 
     q = forms.CharField(label=_("Post or organisation"), max_length=100, required=False)
+
+
+# The FilterSets of the records that have no list page of their own (awards, figures, reports):
+# the API and the downloads filter them.
+
+
+class EventFactsFilterSet(django_filters.FilterSet):
+    """Facts read about events: narrowed by the event, its year and its province."""
+
+    event = django_filters.ModelChoiceFilter(label=_("Event"), queryset=Event.objects.all())
+    year = django_filters.NumberFilter(
+        label=_("Year held"),
+        field_name="event__date_held__year",
+        min_value=1945,
+        max_value=2100,
+        decimal_places=0,
+    )
+    province = django_filters.CharFilter(
+        label=_("Province"), field_name="event__province", max_length=100
+    )
+
+
+class AwardFilterSet(EventFactsFilterSet):
+    category = django_filters.ChoiceFilter(label=_("Award"), choices=Award.Category.choices)
+
+    class Meta:
+        model = Award
+        fields = ["event", "year", "province", "category"]
+
+
+class FigureFilterSet(EventFactsFilterSet):
+    class Meta:
+        model = Statistic
+        fields = ["event", "year", "province"]
+
+
+class ArticleFilterSet(django_filters.FilterSet):
+    year = django_filters.NumberFilter(
+        label=_("Year published"),
+        field_name="published_at__year",
+        min_value=1945,
+        max_value=2100,
+        decimal_places=0,
+    )
+    publisher = django_filters.CharFilter(label=_("Publisher"), max_length=200)
+
+    class Meta:
+        model = Article
+        fields = ["year", "publisher"]
 
 
 MAX_QUERY_LENGTH = 500
