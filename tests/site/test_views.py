@@ -214,3 +214,26 @@ def test_query_count_does_not_grow_with_related_rows(
     with django_assert_max_num_queries(small):
         client.get(big_url)
     assert 0 < small <= 14
+
+
+def test_filters_alone_list_results_with_their_downloads(client, archive):
+    province = Event.objects.exclude(province="").first().province
+    page = client.get("/search/", {"q": "", "province": province}).content.decode()
+    assert 'class="hit hit-event"' in page
+    links = re.findall(r'<p class="downloads">.*?</p>', page, re.S)
+    assert links, "the results can be downloaded"
+    hrefs = [h.replace("&amp;", "&") for h in re.findall(r'href="([^"]+)"', links[0])]
+    assert len(hrefs) == 3 and all("province=" in h for h in hrefs)
+    for href in hrefs:
+        assert client.get(href).status_code == 200, href
+
+
+def test_the_event_list_can_be_downloaded_as_filtered(client, archive):
+    event = Event.objects.exclude(province="").first()
+    page = client.get("/events/", {"province": event.province}).content.decode()
+    hrefs = re.findall(r'href="(/export/events\.(?:csv|json)\?[^"]*)"', page)
+    assert len(hrefs) == 2
+    for href in hrefs:
+        response = client.get(href.replace("&amp;", "&"))
+        assert response.status_code == 200
+        assert event.province in b"".join(response.streaming_content).decode("utf-8-sig")
