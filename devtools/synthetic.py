@@ -7,9 +7,9 @@ dates 2000–2025, kinds of conference, award phrasings, figures) so that some q
 
 import random
 
-from archive.ingest.lexicon import COMMON_FAMILY_NAMES
-from archive.ingest.lexicon import PROVINCES as ALL_PROVINCES
+from archive.ingest.names import COMMON_FAMILY_NAMES
 from archive.ingest.organisations import military_region_of
+from archive.ingest.places import PROVINCES as ALL_PROVINCES
 
 FAMILY = COMMON_FAMILY_NAMES
 MIDDLE = [

@@ -9,7 +9,7 @@ matches; spans are unchanged by it.
 import re
 from dataclasses import dataclass
 
-from archive.ingest.lexicon import PROVINCES
+from archive.ingest.places import PROVINCES
 from archive.ingest.records import ParsedOrganisation
 from archive.text import canonical
 from archive.text.tokens import ROMAN

@@ -15,19 +15,18 @@ import re
 from dataclasses import dataclass, field
 
 from archive.ingest.lexicon import (
-    CITY_PROVINCES,
     COMMA_COMPOUNDS,
     COMMITTEE_TASKS,
     COMMITTEES,
-    FAMILY_NAMES,
     NAMES_WITH_AND,
     NEXT_GUESTS,
     POSTS,
     PREDICATE_STARTS,
-    PROVINCES,
     RANKS,
     ROLE_VERBS,
 )
+from archive.ingest.names import FAMILY_NAMES
+from archive.ingest.places import CITY_PROVINCES, PROVINCES
 from archive.ingest.records import ParsedParticipant
 from archive.text import canonical, fold, starts_with_word
 from archive.vocabulary import STRONG, WEAK
