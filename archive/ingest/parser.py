@@ -16,9 +16,10 @@ from archive.ingest.figures import find_figures
 from archive.ingest.layout import read_layout, split_sentences
 from archive.ingest.lexicon import KIND_WORDS
 from archive.ingest.organisations import PROVINCE_SPELLING, find_organisations
-from archive.ingest.people import find_participants, starts_predicate
+from archive.ingest.people import find_participants
 from archive.ingest.places import CITY_PROVINCES, PROVINCES
 from archive.ingest.records import ParsedArticle, ParsedEvent
+from archive.ingest.titles import starts_predicate
 from archive.text import canonical, fold
 from archive.vocabulary import EVENT_KINDS
 

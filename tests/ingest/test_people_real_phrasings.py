@@ -3,8 +3,8 @@
 import pytest
 
 from archive.ingest.layout import read_layout
+from archive.ingest.names import find_names
 from archive.ingest.parser import parse_text
-from archive.ingest.people import find_names
 
 LEAD = "Sáng 9/1, UBND tỉnh Phú Thọ tổ chức Hội nghị tổng kết công tác quốc phòng năm 2024. "
 
