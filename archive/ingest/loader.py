@@ -22,22 +22,25 @@ from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from archive.ingest.directory import Directory
 from archive.ingest.organisations import find_organisations
 from archive.ingest.source import PUBLISHED_YEARS
 from archive.models import (
     Article,
     Award,
     Event,
-    Organisation,
     Participation,
-    Person,
     Statistic,
 )
 from archive.search.indexing import mark
-from archive.text import canonical, fold
+from archive.text import fold
 
 NEW, UPDATED, UNCHANGED, FAILED = "new", "updated", "unchanged", "failed"
+
+
 RETRIES = 3  # a load that meets another process's concurrent write is tried this often again
+
+
 RETRY_PAUSE = 0.05  # seconds, doubled at each retry
 
 
@@ -120,122 +123,11 @@ class Sync:
             self.changed = True
 
 
-def folded_names(record):
-    """A person's or organisation's folded name and folded aliases."""
-    return {record.folded_name, *filter(None, record.alias_keys.split("|"))}
-
-
 def validate(obj):
     """Field and model validation, without the per-foreign-key queries: the loader sets every
     foreign key to an object it has just read or written."""
     relations = [f.name for f in obj._meta.concrete_fields if f.is_relation]
     obj.full_clean(exclude=relations, validate_unique=False, validate_constraints=False)
-
-
-class Directory:
-    """People and organisations by name, created at their first mention. It remembers what it
-    found, so a batch asks the database once for all its names (`preload`); a name not
-    preloaded is looked up the same way when it is first asked for."""
-
-    def __init__(self):
-        self.people = {}  # folded name → the people it may stand for, in pk order
-        self.organisations = {}  # folded name → organisation or None
-        self.with_aliases = {}  # model → its records that have aliases (merges make few)
-        self.created = False
-
-    def preload(self, person_names, organisation_names):
-        self.find_people({fold(n) for n in person_names} - self.people.keys())
-        self.find_organisations({fold(n) for n in organisation_names} - self.organisations.keys())
-
-    def aliased(self, model):
-        if model not in self.with_aliases:
-            self.with_aliases[model] = list(model.objects.exclude(alias_keys=""))
-        return self.with_aliases[model]
-
-    def find_people(self, wanted):
-        """Everyone each folded name may stand for, by name or alias, in pk order."""
-        self.people.update({name: [] for name in wanted})
-        found = {*Person.objects.filter(folded_name__in=wanted), *self.aliased(Person)}
-        for person in sorted(found, key=lambda person: person.pk):
-            for name in folded_names(person) & wanted:
-                self.people[name].append(person)
-
-    def find_organisations(self, wanted):
-        """Each folded name's organisation: the first by name, else the first by alias."""
-        by_name, by_alias = {}, {}
-        found = {*Organisation.objects.filter(folded_name__in=wanted), *self.aliased(Organisation)}
-        for organisation in sorted(found, key=lambda organisation: organisation.pk):
-            by_name.setdefault(organisation.folded_name, organisation)
-            for name in folded_names(organisation) - {organisation.folded_name}:
-                by_alias.setdefault(name, organisation)
-        for name in wanted:
-            self.organisations[name] = by_name.get(name) or by_alias.get(name)
-
-    def participant(self, participant):
-        """The editor's choice of person if there is one, else the person of this name."""
-        if participant.person_id:
-            chosen = Person.objects.filter(pk=participant.person_id).first()
-            if chosen:
-                return chosen
-        return self.person(participant.name)
-
-    def person(self, name):
-        """The Person with exactly this name (tone placement aside), created if there is none.
-
-        Only the whole name identifies a person: two officials who share a given name or a
-        title are never merged.
-        """
-        folded = fold(name)
-        if folded not in self.people:
-            self.find_people({folded})
-        wanted = canonical(name).lower()
-        for person in self.people[folded]:
-            if any(canonical(n).lower() == wanted for n in [person.full_name, *person.aliases]):
-                return person
-        person = Person.objects.create(full_name=name)
-        self.people[folded].append(person)
-        self.created = True
-        return person
-
-    def organisation(self, name):
-        """An organisation by its name or one of its aliases (tone placement and case aside)."""
-        folded = fold(name)
-        if folded not in self.organisations:
-            self.find_organisations({folded})
-        return self.organisations[folded]
-
-    def add_organisation(self, **values):
-        organisation = Organisation.objects.create(**values)
-        self.organisations[fold(organisation.name)] = organisation
-        self.created = True
-        return organisation
-
-    def organisation_for(self, parsed):
-        organisation = self.organisation(parsed.name)
-        parent = self.organisation_named(parsed.parent) if parsed.parent else None
-        if organisation is None:
-            return self.add_organisation(
-                name=parsed.name, abbreviation=parsed.abbreviation, kind=parsed.kind, parent=parent
-            )
-        if parent and organisation.parent_id is None and "parent" not in organisation.edited_fields:
-            organisation.parent = parent
-            organisation.save(update_fields=["parent"])
-            self.created = True
-        return organisation
-
-    def organisation_named(self, name):
-        organisation = self.organisation(name)
-        if organisation is None:
-            kind = (
-                Organisation.Kind.MILITARY
-                if name.startswith("Quân khu")
-                else Organisation.Kind.OTHER
-            )
-            organisation = self.add_organisation(name=name, kind=kind)
-        return organisation
-
-
-# --- What each record holds, for both ways of loading -----------------------------------------
 
 
 def article_values(parsed, checksum):
@@ -369,9 +261,6 @@ def statistic_rows(article, event, statistics):
     }
 
 
-# --- One article: a sync -----------------------------------------------------------------------
-
-
 @retried
 def load_article(parsed, checksum):
     """Write one parsed article and its events; returns a LoadResult. Atomic."""
@@ -410,9 +299,6 @@ def load_event(sync, directory, article, parsed, key):
         stale = getattr(event, related).filter(key__startswith=f"{event.key}#")
         sync.remove_stale(stale, list(rows))
     return event
-
-
-# --- Many articles: new ones in bulk ------------------------------------------------------------
 
 
 @retried
