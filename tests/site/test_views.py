@@ -237,3 +237,11 @@ def test_the_event_list_can_be_downloaded_as_filtered(client, archive):
         response = client.get(href.replace("&amp;", "&"))
         assert response.status_code == 200
         assert event.province in b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def test_event_hits_show_their_province_and_date(client, archive):
+    event = Event.objects.exclude(province="").exclude(date_held=None).first()
+    page = client.get("/search/", {"q": event.title}).content.decode()
+    hit = re.search(rf'href="{event.get_absolute_url()}".*?</li>', page, re.S).group()
+    meta = re.search(r'<span class="meta">(.*?)</span>', hit).group(1)
+    assert event.province in meta and "·" in meta
