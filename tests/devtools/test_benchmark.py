@@ -54,7 +54,18 @@ def test_benchmark_reports_every_field(backend):
         0 < result["search_ms"]["p50"] <= result["search_ms"]["p95"] <= result["search_ms"]["p99"]
     )
     assert result["rss_mb"] > 0 and result["wall_s"] > 0
-    kinds = {"rare name", "common word", "phrase", "unaccented", "two facets"}
+    kinds = {
+        "rare name",
+        "common word",
+        "phrase",
+        "unaccented",
+        "unaccented phrase",
+        "rank and name",
+        "province",
+        "award kind",
+        "two facets",
+        "filters alone",
+    }
     assert set(result["search_ms_p50_by_kind"]) == kinds
     assert result["search_page_queries"] > 0
     assert all(n > 0 for n in result["detail_page_queries"].values())

@@ -113,6 +113,22 @@ def test_codes_are_findable_whole_and_by_their_start(indexed, query):
     assert "Hội nghị tổng kết giai đoạn 2019 - 2024" in titles(search(query))
 
 
+def test_phrases_run_through_codes_and_numbers(indexed):
+    """A code's syllables keep their places: a phrase reads through it, as through the text."""
+    ArticleFactory(
+        key="decree",
+        title="Tin",
+        text="Thực hiện Nghị định số 21/2019/NĐ-CP ngày 29/3/2019, tỉnh tuyển 9.000 tân binh.",
+    )
+    indexed()
+    article = ("article", _pk("decree"))
+    for phrase in ('"nghị định số 21"', '"nd cp ngay 29"', '"2019 tinh tuyen 9"', '"000 tân binh"'):
+        assert article in ids(search(phrase, per_page=50)), phrase
+    for scattered in ('"số 2019"', '"ngày 9000"', '"tuyen 9000 tan"'):
+        assert article not in ids(search(scattered, per_page=50)), scattered
+    assert article in ids(search("9000", per_page=50))
+
+
 def test_military_region_spellings_agree(indexed):
     expected = ids(search("Quân khu 1", per_page=50))
     assert expected

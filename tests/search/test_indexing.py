@@ -15,6 +15,7 @@ from archive.models import Person
 from archive.search import _backend, get_backend, search
 from archive.search.documents import document_for
 from archive.search.indexing import all_documents
+from tests.conftest import ROOT
 from tests.factories import EventFactory, ParticipationFactory, PersonFactory
 
 EMBEDDED = ["tantivy", "whoosh"]
@@ -336,3 +337,33 @@ def test_tantivy_readers_see_another_process_commit_without_reopening(settings):
     assert worker.exitcode == 0
     assert "Lục Văn Xa" in titles("luc van xa")  # the next search sees the commit …
     assert backend.index() is index  # … through the same Index, reloaded
+
+
+@pytest.mark.django_db(transaction=True)
+def test_documents_built_by_other_processes_are_those_built_here(monkeypatch):
+    from django.db import connection
+
+    from archive.search import indexing
+
+    if connection.vendor != "postgresql":
+        pytest.skip("other processes cannot read the in-memory SQLite test database")
+    call_command("loaddata", str(ROOT / "fixtures" / "archive.json"), verbosity=0)
+    monkeypatch.setattr(indexing, "SHARED_FROM", 0)
+    monkeypatch.setattr(indexing, "CHUNK", 7)  # several slices per model, kept in order
+    here = list(indexing.serial_documents())
+    shared = indexing.all_documents(workers=2)
+    assert shared.__name__ == "built_in"
+    assert [d.fingerprint for d in shared] == [d.fingerprint for d in here]
+    assert len(here) > 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_documents_are_built_here_inside_a_transaction(monkeypatch):
+    from archive.search import indexing
+
+    monkeypatch.setattr(indexing, "SHARED_FROM", 0)
+    with transaction.atomic():
+        PersonFactory(full_name="Chu Văn Mới")
+        documents = indexing.all_documents(workers=2)
+        assert documents.__name__ == "serial_documents"
+        assert "Chu Văn Mới" in [d.title for d in documents]

@@ -33,7 +33,8 @@ class Command(BaseCommand):
             "--jobs",
             type=int,
             default=os.cpu_count() or 1,
-            help="Processes that parse while this one writes (0: parse here). Default: CPUs.",
+            help="Processes that parse while this one writes, and that build the index's "
+            "documents if it is rebuilt at the end (0: all here). Default: CPUs.",
         )
 
     def handle(self, *args, **options):
@@ -42,7 +43,8 @@ class Command(BaseCommand):
         results = []
         show_progress = options["format"] == "text" and sys.stdout.isatty()
         # The index is written once, after the last batch (a dry run writes nothing at all).
-        with nullcontext() if options["dry_run"] else deferred():
+        workers = max(options["jobs"], 1)
+        with nullcontext() if options["dry_run"] else deferred(workers):
             for index, result in enumerate(self.outcomes(files, options), start=1):
                 results.append(result)
                 if options["format"] == "text":

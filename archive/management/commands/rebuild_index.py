@@ -1,9 +1,10 @@
 """Rebuild the search index from the database; the old index answers until the new one is done."""
 
+import os
 import sys
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from archive.search import BACKENDS, get_backend
 from archive.search.indexing import all_documents, count_documents
@@ -17,8 +18,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="Count the documents; build nothing."
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="Processes that build the documents while this one writes the index "
+            "(1: all here). Default: CPUs.",
+        )
 
     def handle(self, *args, **options):
+        if options["jobs"] < 1:
+            raise CommandError("--jobs must be at least 1")
         total = count_documents()
         backend = get_backend(options["backend"])
         if options["dry_run"]:
@@ -31,7 +41,7 @@ class Command(BaseCommand):
             if show and (count % 200 == 0 or count == total):
                 self.stderr.write(f"\r{count}/{total} documents", ending="")
 
-        count = backend.rebuild(all_documents(), progress=progress)
+        count = backend.rebuild(all_documents(options["jobs"]), progress=progress)
         if show:
             self.stderr.write("")
         seconds = time.monotonic() - started

@@ -5,12 +5,13 @@ backend (`embedded.py`); Tantivy's own writer lock is taken inside ours.
 
 Analysis stays ours. Each document's texts are cut into tokens by `archive.text.tokens` (the
 analysis the contract suite defines: NFC, one tone-mark placement, đ → d, codes whole and by
-their start, "QK1" = "Quân khu 1", …) and handed to Tantivy pre-tokenised, with our positions,
-so a code's whole forms sit at the position of its first syllable and phrases run over them as
-over the text. Tantivy never analyses text itself: the fields use its `raw` tokenizer, and
-queries are built term by term from our parse tree. We measured the alternative of joining the
-folded tokens with spaces and letting Tantivy's whitespace tokenizer cut them (positions then
-follow the order of the tokens): see docs/performance.md, "Feeding Tantivy".
+their start, "QK1" = "Quân khu 1", …) and handed to Tantivy as those tokens joined by spaces, in a
+field whose tokenizer only splits on whitespace: Tantivy counts the same terms and the same
+positions as ours, for a fraction of the cost of handing over token objects (docs/performance.md,
+"Feeding Tantivy"). The syllables come first, numbered 0, 1, 2 … exactly as `tokenize` numbers
+them; a code's whole forms ("21/2019/nđ-cp") follow after a separator no query contains, since
+they are matched as terms, never inside a phrase, and so need no position of their own. Queries
+are built term by term from our parse tree; Tantivy never analyses what was typed.
 
 Fields, per weight W of the ranking table (`schema.py`): `folded_W` (every syllable and code
 form, with positions: terms and phrases), `exact_W` (syllables with diacritics, only where they
@@ -43,7 +44,10 @@ from archive.search.schema import (
 )
 from archive.text.tokens import pairs, tokenize
 
-FOLDER = "tantivy"
+# Raised with the fields: an index of an older layout is never written as if it were this one;
+# `rebuild_index` fills the new folder.
+FOLDER = "tantivy-2"
+SEPARATOR = "\u00a7"  # between the syllables and the whole forms: never a token (not \\w)
 WRITER_HEAP = 64_000_000  # bytes; a save writes a few documents
 BUILD_HEAP = 256_000_000  # a rebuild: shared by its two indexing threads
 BUILD_THREADS = 2
@@ -70,21 +74,29 @@ def make_schema():
     for name in FACETS:
         builder.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     for weight in WEIGHTS:
-        builder.add_text_field(field("folded", weight), tokenizer_name="raw")
-        builder.add_text_field(field("exact", weight), tokenizer_name="raw", index_option="freq")
-        builder.add_text_field(field("pairs", weight), tokenizer_name="raw", index_option="freq")
+        builder.add_text_field(field("folded", weight), tokenizer_name="whitespace")
+        for kind in ("exact", "pairs"):
+            builder.add_text_field(
+                field(kind, weight), tokenizer_name="whitespace", index_option="freq"
+            )
     return builder.build()
 
 
 SCHEMA = make_schema()
 
 
-def pre_tokenized(items):
-    """A field value from (text, position) pairs, in position order (Tantivy records positions
-    as increasing deltas)."""
-    ordered = sorted(items, key=lambda item: item[1])
-    tokens = [tantivy.Token(text, position, 0, 0) for text, position in ordered]
-    return tantivy.PreTokenizedString("", tokens)
+def token_fields(text):
+    """(folded, exact, pairs) of one text, each as tokens joined by spaces: the folded syllables
+    in position order, then the whole forms; the accented syllables that differ from their
+    folded form; the adjacent pairs that may be one word."""
+    tokens = tokenize(text or "")
+    syllables = [t for t in tokens if not t.whole]
+    folded = " ".join(t.folded for t in syllables)
+    wholes = " ".join(t.folded for t in tokens if t.whole)
+    if wholes:
+        folded = f"{folded} {SEPARATOR} {wholes}"
+    exact = " ".join(t.exact for t in syllables if t.exact != t.folded)
+    return folded, exact, " ".join(pairs(syllables))
 
 
 def tantivy_document(document):
@@ -107,20 +119,10 @@ def tantivy_document(document):
         if value:
             doc.add_text(name, value)
     for weight in WEIGHTS:
-        tokens = tokenize(document.texts.get(weight) or "")
-        if not tokens:
-            continue
-        doc.add_pre_tokenized_text(
-            field("folded", weight), pre_tokenized((t.folded, t.position) for t in tokens)
-        )
-        exact = [(t.exact, t.position) for t in tokens if not t.whole and t.exact != t.folded]
-        if exact:
-            doc.add_pre_tokenized_text(field("exact", weight), pre_tokenized(exact))
-        adjacent = pairs(tokens)
-        if adjacent:
-            doc.add_pre_tokenized_text(
-                field("pairs", weight), pre_tokenized((p, n) for n, p in enumerate(adjacent))
-            )
+        folded, exact, adjacent = token_fields(document.texts.get(weight))
+        for kind, text in (("folded", folded), ("exact", exact), ("pairs", adjacent)):
+            if text:
+                doc.add_text(field(kind, weight), text)
     return doc
 
 
