@@ -120,7 +120,7 @@ soak: setup
 # is built first if var/load-<docs>/<backend> does not exist yet (that is a full benchmark run).
 LOAD_DOCS ?= 100000
 LOAD_SECONDS ?= 120
-LOAD_BACKEND ?= whoosh
+LOAD_BACKEND ?= tantivy
 LOAD_DIR := var/load-$(LOAD_DOCS)
 LOAD_ENV := set -a && . $(LOAD_DIR)/$(LOAD_BACKEND)/env && set +a && export DJANGO_DEBUG=0 ARCHIVE_DEVTOOLS=1 DJANGO_SECRET_KEY=load-run-only-$$$$-not-a-secret-key-xxxxxxxxxxxxxxxxxxxxxxxx DJANGO_ALLOWED_HOSTS=127.0.0.1
 loadrun: install

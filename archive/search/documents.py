@@ -12,7 +12,7 @@ from archive.search.schema import WEIGHTS  # A: titles and names … D: running 
 
 # Part of every fingerprint: raise it when what the backends make of a document changes
 # (analysis, fields), so that `check_index` finds every document stale and writes skip none.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 
 @dataclass

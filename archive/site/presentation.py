@@ -2,6 +2,8 @@
 and links that add them, the filters in force as removable chips, and warnings for values that
 were ignored."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.utils.translation import gettext as _
@@ -53,10 +55,11 @@ def facet_choices(request, facets):
         if not values:
             continue
         rows = []
+        adding = linking(request, name)
         for value, count in values:
             label = labels.get(name, {}).get(value, value)
             selected = request.GET.get(name) == value
-            rows.append((label, count, with_param(request, name, value), selected))
+            rows.append((label, count, adding(value), selected))
         rows.sort(key=lambda row: not row[3])  # a chosen value is never hidden under "more"
         shown = {"shown": rows[:FACET_VALUES_SHOWN], "more": rows[FACET_VALUES_SHOWN:]}
         out.append((FACET_LABELS[name], shown))
@@ -100,6 +103,14 @@ def with_param(request, name, value):
     else:
         params[name] = value
     return "?" + params.urlencode()
+
+
+def linking(request, name):
+    """value → the URL of this page with `name` set to it (back to the first page): the rest of
+    the query is encoded once for the facet's hundred values."""
+    rest = with_param(request, name, None)
+    joiner = "&" if len(rest) > 1 else ""
+    return lambda value: rest + joiner + urlencode({name: value})
 
 
 def without_value(request, name, value):
