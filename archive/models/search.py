@@ -19,7 +19,10 @@ class SearchEntry(models.Model):
     article_ids = models.JSONField(default=list)
     snippet = models.TextField(blank=True)
     fingerprint = models.CharField(max_length=40)
-    vector = SearchVectorField(null=True)
+    vector = SearchVectorField(null=True)  # everything, for matching
+    # Titles, names, headings and the lead only, for ranking: small enough to be read without
+    # fetching the full vector of every match from TOAST storage.
+    rank_vector = SearchVectorField(null=True)
 
     class Meta:
         indexes = [

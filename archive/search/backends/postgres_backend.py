@@ -5,6 +5,11 @@ PostgreSQL's own parser, so that both backends see the same syllables, codes and
 vector holds folded syllables with weights A–D, `=exact` syllables (diacritics kept, for
 ranking "Bình" above "Bính") and `~pair` tokens for adjacent syllables. User input never reaches
 `to_tsquery`: every lexeme is quoted here.
+
+Two vectors per entry: `vector` (everything) decides what matches, through the GIN index;
+`rank_vector` (the same lexemes of the weights A–C and of the running text's lead only) ranks
+them. A report's full vector is stored out of line (TOAST), and ranking by it reads it back for
+every match; the ranking vector is small enough to stay in the row.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -43,6 +48,7 @@ RUM_INDEX = "searchentry_vector_rum"
 # Matches ranked by the table's formula when the RUM index orders them first: the nearest by
 # RUM's own distance. A page past them is ranked over every match.
 CANDIDATES = 200
+LEAD = 60  # syllables of the running text (D) that the ranking vector keeps
 # ts_rank wants the weights of D, C, B, A, each in 0–1: the ranking table, scaled.
 RANK_WEIGHTS = "{" + ", ".join(f"{w:g}" for w in reversed(relative_weights())) + "}"
 
@@ -51,21 +57,28 @@ def lexeme(text):
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def vector_literal(texts):
-    """A tsvector literal: 'lexeme':position+weight …, built from our own tokens."""
-    positions = {}
+def vector_literals(texts):
+    """(matching, ranking) tsvector literals: 'lexeme':position+weight …, from our own tokens;
+    the ranking one without the running text past its lead."""
+    everything, ranked = {}, {}
     offset = 1
     for weight in WEIGHTS:
         tokens = tokenize(texts.get(weight, ""))
-        for token in tokens:
-            position = min(offset + token.position, MAX_POSITION)
-            positions.setdefault(token.folded, []).append(f"{position}{weight}")
-            if not token.whole and token.exact != token.folded:
-                positions.setdefault("=" + token.exact, []).append(f"{position}{weight}")
-        for pair in pairs(tokens):
-            positions.setdefault("~" + pair, []).append(f"{offset}{weight}")
+        lead = [t for t in tokens if t.position < LEAD] if weight == "D" else tokens
+        for found, kept in ((everything, tokens), (ranked, lead)):
+            for token in kept:
+                position = f"{min(offset + token.position, MAX_POSITION)}{weight}"
+                found.setdefault(token.folded, []).append(position)
+                if not token.whole and token.exact != token.folded:
+                    found.setdefault("=" + token.exact, []).append(position)
+            for pair in pairs(kept):
+                found.setdefault("~" + pair, []).append(f"{offset}{weight}")
         offset += (tokens[-1].position + FIELD_GAP) if tokens else 0
         offset = min(offset, MAX_POSITION)
+    return literal(everything), literal(ranked)
+
+
+def literal(positions):
     return " ".join(
         f"{lexeme(word)}:{','.join(places[:256])}" for word, places in positions.items()
     )
@@ -80,6 +93,7 @@ def indexed_fingerprints(doc_ids):
 
 
 def entry_for(document):
+    matching, ranking = vector_literals(document.texts)
     return SearchEntry(
         doc_id=document.doc_id,
         type=document.type,
@@ -93,7 +107,8 @@ def entry_for(document):
         article_ids=document.article_ids,
         snippet=document.snippet_source,
         fingerprint=document.fingerprint,
-        vector=Cast(Value(vector_literal(document.texts)), SearchVectorField()),
+        vector=Cast(Value(matching), SearchVectorField()),
+        rank_vector=Cast(Value(ranking), SearchVectorField()),
     )
 
 
@@ -145,7 +160,9 @@ class PostgresBackend(SearchBackend):
         match = compile_query(parsed)
         # ts_rank, not ts_rank_cd: proximity comes from our pair lexemes, which know word
         # boundaries; cover density would reward "vị tiên" inside "đơn vị tiên tiến".
-        rank_sql = f"ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery, 1)"
+        # Entries written before the ranking vector existed rank by their full one.
+        ranked_by = "coalesce(rank_vector, vector)"
+        rank_sql = f"ts_rank('{RANK_WEIGHTS}', {ranked_by}, %s::tsquery, 1)"
         params = [match]
         # The bonuses' ratio is the table's; BONUS_SCALE keeps their size near the 0.5 of a
         # length-normalised rank that this backend was tuned with.
@@ -154,7 +171,8 @@ class PostgresBackend(SearchBackend):
         ):
             if extra:
                 rank_sql += (
-                    f" + {bonus / BONUS_SCALE:g} * ts_rank('{RANK_WEIGHTS}', vector, %s::tsquery)"
+                    f" + {bonus / BONUS_SCALE:g}"
+                    f" * ts_rank('{RANK_WEIGHTS}', {ranked_by}, %s::tsquery)"
                 )
                 params.append(extra)
         entries = SearchEntry.objects.annotate(
@@ -226,9 +244,10 @@ class PostgresBackend(SearchBackend):
             candidates, rank = nearest
             firsts = candidates.order_by("distance").values("id")[:CANDIDATES]
             ranked = SearchEntry.objects.filter(id__in=firsts).annotate(rank=rank)
-            page = ranked.order_by(*order)[offset : offset + limit]
         else:
-            page = entries.order_by(*order)[offset : offset + limit]
+            ranked = entries
+        # Ranked in the query, never shown: the vectors are not fetched for the page.
+        page = ranked.defer("vector", "rank_vector").order_by(*order)[offset : offset + limit]
         matches = [
             Match(
                 doc_id=e.doc_id,
