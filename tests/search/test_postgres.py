@@ -59,3 +59,28 @@ def test_past_the_candidates_every_match_is_ranked(postgres, monkeypatch):
     first = search("quốc phòng", per_page=3)
     monkeypatch.setattr(postgres_backend, "CANDIDATES", 2)  # the page is past the candidates
     assert [h.id for h in search("quốc phòng", per_page=3).hits] == [h.id for h in first.hits]
+
+
+def test_the_running_text_past_its_lead_matches_but_does_not_rank(postgres):
+    from archive.models import SearchEntry
+    from archive.search.backends.postgres_backend import LEAD
+    from archive.search.indexing import all_documents
+    from tests.factories import ArticleFactory
+
+    filler = " ".join(["Hội nghị diễn ra trang trọng."] * LEAD)
+    # The late one first: on equal ranks the order would be by id, and put it first.
+    late = ArticleFactory(key="late", title="Tin", text=f"{filler} Xã Hòa Bình đón khách.")
+    early = ArticleFactory(key="early", title="Tin", text=f"Xã Hòa Bình đón khách. {filler}")
+    postgres.rebuild(all_documents())
+    found = search("Hòa Bình", filters=Filters(values={"type": "article"}), per_page=50)
+    ranked = [h.id for h in found.hits]
+    assert ranked.index(early.pk) < ranked.index(late.pk)  # both found; the lead ranks first
+    entry = SearchEntry.objects.get(doc_id=f"article:{late.pk}")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT length(vector), length(rank_vector), rank_vector @@ 'hoa'::tsquery"
+            " FROM archive_searchentry WHERE id = %s",
+            [entry.pk],
+        )
+        full, small, lead_has_it = cursor.fetchone()
+    assert small < full and not lead_has_it

@@ -176,6 +176,24 @@ def test_values_past_the_first_few_of_a_facet_are_behind_more(client, rf):
     assert rows["shown"][0][0] == values[-1][0] and rows["shown"][0][3]
 
 
+def test_a_facet_link_keeps_the_other_filters_and_goes_back_to_the_first_page(rf):
+    from urllib.parse import parse_qs
+
+    from archive.site.presentation import facet_choices
+
+    request = rf.get("/search/", {"q": "quốc phòng", "year": "2024", "province": "A", "page": 3})
+    [(_title, rows)] = facet_choices(request, {"province": [("Bà Rịa - Vũng Tàu", 2)]})
+    link = rows["shown"][0][2]
+    assert parse_qs(link.removeprefix("?")) == {
+        "q": ["quốc phòng"],
+        "year": ["2024"],
+        "province": ["Bà Rịa - Vũng Tàu"],
+    }
+    lone = rf.get("/search/", {"province": "A"})
+    [(_title, rows)] = facet_choices(lone, {"province": [("Hà Nội", 1)]})
+    assert rows["shown"][0][2] == "?province=H%C3%A0+N%E1%BB%99i"
+
+
 def test_the_event_list_orders_oldest_first_and_filters_by_year_reviewed(client):
     old = EventFactory(
         date_held="2019-01-01", date_precision="day", period_start=2018, period_end=2018
