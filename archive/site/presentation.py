@@ -2,6 +2,7 @@
 and links that add them, the filters in force as removable chips, and warnings for values that
 were ignored."""
 
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import forms
@@ -13,6 +14,16 @@ from archive.search.schema import FACET_LABELS, FACETS
 from archive.site.filters import TYPE_CHOICES, valid_data
 
 FACET_VALUES_SHOWN = 12
+
+
+class FacetRow(NamedTuple):
+    """One value of a facet as the page lists it. Named: a template reads `row.label` at once,
+    where `row.0` first fails as a key and an attribute (a `dir()` of the tuple each time)."""
+
+    label: str
+    count: int
+    url: str
+    selected: bool
 
 
 def warn_invalid(request, form):
@@ -46,8 +57,8 @@ def facet_labels(facets):
 
 
 def facet_choices(request, facets):
-    """For each facet: (label, {"shown": rows, "more": rows}), a row being (value label, count,
-    URL adding it, selected); the values past the first few are behind a "more" toggle."""
+    """For each facet: (label, {"shown": rows, "more": rows}) of FacetRows; the values past the
+    first few are behind a "more" toggle."""
     labels = facet_labels(facets)
     out = []
     for name in FACETS:
@@ -59,8 +70,8 @@ def facet_choices(request, facets):
         for value, count in values:
             label = labels.get(name, {}).get(value, value)
             selected = request.GET.get(name) == value
-            rows.append((label, count, adding(value), selected))
-        rows.sort(key=lambda row: not row[3])  # a chosen value is never hidden under "more"
+            rows.append(FacetRow(label, count, adding(value), selected))
+        rows.sort(key=lambda row: not row.selected)  # a chosen value is never under "more"
         shown = {"shown": rows[:FACET_VALUES_SHOWN], "more": rows[FACET_VALUES_SHOWN:]}
         out.append((FACET_LABELS[name], shown))
     return out
