@@ -5,7 +5,7 @@ from io import StringIO
 
 import psycopg
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from devtools.management.commands.benchmark import POSTGRES_SERVER
 
@@ -71,3 +71,28 @@ def test_benchmark_reports_every_field(backend):
     assert all(n > 0 for n in result["detail_page_queries"].values())
     if backend == "postgres":
         assert result["speedup_vs_searchvector"] is not None
+
+
+def test_a_kept_archive_is_measured_again_without_being_built(tmp_path):
+    out = StringIO()
+    call_command(
+        "benchmark",
+        docs=12,
+        backend="tantivy",
+        format="json",
+        repeat=2,
+        keep=str(tmp_path),
+        stdout=out,
+    )
+    built = json.loads(out.getvalue())["backends"]["tantivy"]
+    out = StringIO()
+    call_command(
+        "benchmark", backend="tantivy", format="json", repeat=2, kept=str(tmp_path), stdout=out
+    )
+    measured = json.loads(out.getvalue())["backends"]["tantivy"]
+    assert set(measured) >= FIELDS
+    assert measured["ingest_per_s"] is None and measured["index_per_s"] is None
+    assert (measured["docs"], measured["documents"]) == (12, built["documents"])
+    assert measured["search_ms"]["p50"] > 0
+    with pytest.raises(CommandError, match="not found"):
+        call_command("benchmark", backend="whoosh", kept=str(tmp_path), stdout=StringIO())

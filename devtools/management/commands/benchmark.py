@@ -44,13 +44,23 @@ class Command(BaseCommand):
             help="Keep the archive built (its files under DIR/<backend>, and the PostgreSQL "
             "database) for a load run; DIR/<backend>/env holds its settings.",
         )
+        parser.add_argument(
+            "--kept",
+            metavar="DIR",
+            help="Measure the archive an earlier --keep left in DIR/<backend> (searches and "
+            "pages only, in a fresh process), without building one.",
+        )
         parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+        parser.add_argument("--measure-only", action="store_true", help=argparse.SUPPRESS)
 
     def handle(self, *args, **options):
         if options["child"]:
-            result = run_benchmark(options["docs"], options["seed"], options["repeat"])
+            build = not options["measure_only"]
+            result = run_benchmark(options["docs"], options["seed"], options["repeat"], build)
             self.stdout.write(json.dumps(result))
             return
+        if options["kept"] and options["keep"]:
+            raise CommandError("give --keep (build and keep) or --kept (measure what was kept)")
         backends = ["whoosh", "postgres"] if options["backend"] == "both" else [options["backend"]]
         results = {name: self.run_child(name, options) for name in backends}
         if options["format"] == "json":
@@ -62,6 +72,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {key}: {value}")
 
     def run_child(self, backend, options):
+        if options["kept"]:
+            return self.run_kept(Path(options["kept"]) / backend, options)
         if options["keep"]:
             kept = Path(options["keep"]) / backend
             if kept.exists():
@@ -75,15 +87,37 @@ class Command(BaseCommand):
         with tempfile.TemporaryDirectory(prefix="archive-bench-") as scratch:
             return self.run_in(scratch, backend, options, keep=False)
 
+    def run_kept(self, kept, options):
+        settings_file = kept / "env"
+        if not settings_file.is_file():
+            raise CommandError(f"{settings_file} not found: build one with --keep first")
+        lines = settings_file.read_text().splitlines()
+        env = {**production_like(), **dict(line.split("=", 1) for line in lines if "=" in line)}
+        return self.run_process(env, options, "--measure-only")
+
+    def run_process(self, env, options, *flags):
+        """The child's result, with the wall time of the run."""
+        command = [
+            sys.executable,
+            str(Path(settings.BASE_DIR) / "manage.py"),
+            "benchmark",
+            "--child",
+            f"--docs={options['docs']}",
+            f"--seed={options['seed']}",
+            f"--repeat={options['repeat']}",
+            *flags,
+        ]
+        started = time.monotonic()
+        child = subprocess.run(command, env=env, capture_output=True, text=True)
+        if child.returncode:
+            name = env["ARCHIVE_SEARCH_BACKEND"]
+            raise CommandError(f"{name} benchmark failed:\n{child.stderr[-3000:]}")
+        result = json.loads(child.stdout.strip().splitlines()[-1])
+        result["wall_s"] = round(time.monotonic() - started, 1)
+        return result
+
     def run_in(self, scratch, backend, options, keep):
-        env = {**os.environ, "ARCHIVE_VAR_DIR": scratch, "ARCHIVE_SEARCH_BACKEND": backend}
-        # As in production: with DEBUG on, Django keeps every query's SQL in memory.
-        env.update(
-            DJANGO_DEBUG="0",
-            ARCHIVE_DEVTOOLS="1",
-            DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
-            DJANGO_ALLOWED_HOSTS="testserver",
-        )
+        env = {**production_like(), "ARCHIVE_VAR_DIR": scratch, "ARCHIVE_SEARCH_BACKEND": backend}
         env["ARCHIVE_INDEX_DIR"] = str(Path(scratch) / "index")
         database = None
         if backend == "postgres":
@@ -94,21 +128,7 @@ class Command(BaseCommand):
         else:
             env["DATABASE_URL"] = f"sqlite:///{Path(scratch) / 'bench.sqlite3'}"
         try:
-            command = [
-                sys.executable,
-                str(Path(settings.BASE_DIR) / "manage.py"),
-                "benchmark",
-                "--child",
-                f"--docs={options['docs']}",
-                f"--seed={options['seed']}",
-                f"--repeat={options['repeat']}",
-            ]
-            started = time.monotonic()
-            child = subprocess.run(command, env=env, capture_output=True, text=True)
-            if child.returncode:
-                raise CommandError(f"{backend} benchmark failed:\n{child.stderr[-3000:]}")
-            result = json.loads(child.stdout.strip().splitlines()[-1])
-            result["wall_s"] = round(time.monotonic() - started, 1)
+            result = self.run_process(env, options)
             if keep:
                 database = None  # kept, with its settings in `env`
                 settings_of = ("ARCHIVE_VAR_DIR", "ARCHIVE_SEARCH_BACKEND", "ARCHIVE_INDEX_DIR")
@@ -119,3 +139,15 @@ class Command(BaseCommand):
             if database:
                 with psycopg.connect(POSTGRES_SERVER, autocommit=True) as connection:
                     connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def production_like():
+    """The child's settings as in production: with DEBUG on, Django keeps every query's SQL in
+    memory."""
+    return {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "ARCHIVE_DEVTOOLS": "1",
+        "DJANGO_SECRET_KEY": uuid.uuid4().hex * 2,
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+    }
