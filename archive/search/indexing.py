@@ -52,9 +52,8 @@ def documents_for_ids(doc_ids):
 def documents_of(name, pks):
     """(documents of the objects of model `name` among `pks`, in that order; pks not found)."""
     found = {obj.pk: obj for obj in indexed()[name].queryset().filter(pk__in=pks)}
-    return [document_for(found[pk]) for pk in pks if pk in found], [
-        pk for pk in pks if pk not in found
-    ]
+    documents = [document_for(found[pk]) for pk in pks if pk in found]
+    return documents, [pk for pk in pks if pk not in found]
 
 
 set_document_loader(documents_for_ids)
