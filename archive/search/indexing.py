@@ -93,8 +93,15 @@ def shared_documents(workers):
         )
     ]
     connections.close_all()  # each worker opens its own connection; none shares this one's
-    pool = multiprocessing.get_context("fork").Pool(workers)
+    pool = multiprocessing.get_context("fork").Pool(workers, initializer=own_connections)
     return built_in(pool, slices, ahead=2 * workers)
+
+
+def own_connections():
+    """In a worker: forget every connection it was forked with, unclosed (closing one would end
+    it for the process that opened it), so that its first query opens its own."""
+    for wrapper in connections.all():
+        wrapper.connection = None
 
 
 def built_in(pool, slices, ahead):
