@@ -26,6 +26,8 @@ from archive.search.indexing import (
 )
 from devtools.synthetic import generate
 
+WORKERS = os.cpu_count() or 1  # as `ingest` and `rebuild_index` use by default
+
 
 def percentile(values, fraction, digits=2):
     """The value (seconds) at `fraction` of the sorted values, in milliseconds; 0 if none."""
@@ -51,8 +53,8 @@ def ingest(docs, seed):
     )
     started = time.perf_counter()
     # As `manage.py ingest` does: the index is written after the last batch.
-    with deferred(os.cpu_count() or 1):
-        results = list(ingest_sources(openers, workers=os.cpu_count() or 1))
+    with deferred(WORKERS):
+        results = list(ingest_sources(openers, workers=WORKERS))
         would_rebuild = worth_rebuilding(len(pending()))
         if would_rebuild:
             # The full rebuild `flush()` would run now is the one `run_benchmark` times next:
@@ -68,7 +70,7 @@ def build_archive(docs, seed):
     loading, rebuild_pending = ingest(docs, seed)
     total = count_documents()
     started = time.perf_counter()
-    get_backend().rebuild(all_documents(os.cpu_count() or 1))
+    get_backend().rebuild(all_documents(WORKERS))
     indexing = time.perf_counter() - started
     return {
         "ingest_per_s": round(docs / (loading + (indexing if rebuild_pending else 0)), 1),
@@ -81,10 +83,10 @@ def query_mix():
     diacritics, a rank with a name, a province, an award kind, facets, filters without words."""
     person = Person.objects.order_by("pk")[Person.objects.count() // 2]
     year = Event.objects.exclude(date_held=None).order_by("pk").first().date_held.year
-    ranked = (
+    with_rank = (
         Participation.objects.exclude(rank="").exclude(person=None).select_related("person")
     ).order_by("pk")
-    ranked = ranked[ranked.count() // 2]
+    ranked = with_rank[with_rank.count() // 2]
     province = Event.objects.exclude(province="").order_by("pk").first().province
     return (
         [

@@ -80,8 +80,7 @@ def can_share():
     server (not an in-memory database, not inside a transaction)."""
     if connection.in_atomic_block:
         return False
-    name = str(connection.settings_dict["NAME"])
-    return connection.vendor != "sqlite" or not (":memory:" in name or "mode=memory" in name)
+    return connection.vendor != "sqlite" or not connection.is_in_memory_db()
 
 
 def shared_documents(workers):
