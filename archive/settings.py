@@ -3,8 +3,8 @@
 Unset, DEBUG is off (`DJANGO_DEBUG=1` for local use, as `make run` sets it) and everything is
 embedded: SQLite and a Tantivy index under `var/`. `DATABASE_URL` moves the data to PostgreSQL,
 `ARCHIVE_SEARCH_BACKEND` chooses the search backend (tantivy, whoosh, postgres),
-`ARCHIVE_INDEX_DIR` the folder of the embedded indexes (Tantivy's in `tantivy/`). With DEBUG off
-a `DJANGO_SECRET_KEY` is required.
+`ARCHIVE_INDEX_DIR` the folder of the embedded indexes (Tantivy's in `tantivy-N/`, N following its
+layout). With DEBUG off a `DJANGO_SECRET_KEY` is required.
 """
 
 import os

@@ -69,6 +69,30 @@ def test_quoted_phrase_needs_the_syllables_in_order(indexed):
     assert ("article", _pk("scattered")) not in ids(phrase)
 
 
+def test_phrases_of_every_length_need_each_syllable_in_its_place(indexed):
+    ArticleFactory(key="in-order", title="Tin", text="Ban chỉ huy quân sự huyện tổ chức diễn tập.")
+    ArticleFactory(
+        key="shuffled", title="Tin", text="Quân sự huyện có ban chỉ huy, huy quân lính, sự vụ."
+    )
+    indexed()
+    in_order, shuffled = ("article", _pk("in-order")), ("article", _pk("shuffled"))
+    both = ('"quân sự"', '"ban chỉ huy"', '"quan su huyen"')
+    for phrase in both:
+        assert {in_order, shuffled} <= set(ids(search(phrase, per_page=50))), phrase
+    only = (
+        '"huy quân sự"',
+        '"chỉ huy quân sự"',
+        '"chi huy quan su huyen"',
+        '"ban chỉ huy quân sự huyện tổ"',
+    )
+    for phrase in only:
+        found = ids(search(phrase, per_page=50))
+        assert in_order in found, phrase
+        assert shuffled not in found, phrase
+    for phrase in ('"huyện quân"', '"huy huy quân sự"', '"sự huyện có ban chỉ huy quân"'):
+        assert not {in_order, shuffled} & set(ids(search(phrase, per_page=50))), phrase
+
+
 def test_adjacent_words_rank_above_scattered_ones(indexed):
     ArticleFactory(key="apart", title="Thông báo", text="Phòng họp ở đây. Còn thủ tục ở kia.")
     ArticleFactory(key="together", title="Thông báo", text="Khu vực phòng thủ được xây dựng.")

@@ -14,8 +14,12 @@ they are matched as terms, never inside a phrase, and so need no position of the
 are built term by term from our parse tree; Tantivy never analyses what was typed.
 
 Fields, per weight W of the ranking table (`schema.py`): `folded_W` (every syllable and code
-form, with positions: terms and phrases), `exact_W` (syllables with diacritics, only where they
-differ from the folded form), `pairs_W` (adjacent syllable pairs that can be one word). Scores
+form, with positions: terms), `exact_W` (syllables with diacritics, only where they differ from
+the folded form), `pairs_W` (adjacent syllable pairs that can be one word: the adjacency bonus),
+`bigrams_W` (every two consecutive syllables, at the first one's position: phrases). A phrase of
+two syllables is one bigram term, a longer one a phrase of bigrams two positions apart (and the
+last): the same matches as a phrase of its syllables, from far shorter posting lists, since a
+broad phrase ("khu vực phòng thủ") is made of words that each occur nearly everywhere. Scores
 are Tantivy's BM25 per field, multiplied by the field's weight, the exact bonus and the
 adjacency bonus of the table. Facets are raw, fast text fields; counts come from one terms
 aggregation over the matches, and the total from Tantivy's count, nothing per match in Python.
@@ -24,6 +28,7 @@ Readers keep one `Index` per generation and reload it only when its `meta.json` 
 per search): a commit by any process is seen by the next search, without reopening the index.
 """
 
+import itertools
 import json
 import os
 import threading
@@ -46,7 +51,7 @@ from archive.text.tokens import pairs, tokenize
 
 # Raised with the fields: an index of an older layout is never written as if it were this one;
 # `rebuild_index` fills the new folder.
-FOLDER = "tantivy-2"
+FOLDER = "tantivy-3"
 SEPARATOR = "\u00a7"  # between the syllables and the whole forms: never a token (not \\w)
 WRITER_HEAP = 64_000_000  # bytes; a save writes a few documents
 BUILD_HEAP = 256_000_000  # a rebuild: shared by its two indexing threads
@@ -84,6 +89,7 @@ def make_schema():
             builder.add_text_field(
                 field(kind, weight), tokenizer_name="whitespace", index_option="freq"
             )
+        builder.add_text_field(field("bigrams", weight), tokenizer_name="whitespace")
     return builder.build()
 
 
@@ -91,17 +97,32 @@ SCHEMA = make_schema()
 
 
 def token_fields(text):
-    """(folded, exact, pairs) of one text, each as tokens joined by spaces: the folded syllables
-    in position order, then the whole forms; the accented syllables that differ from their
-    folded form; the adjacent pairs that may be one word."""
+    """{kind: tokens joined by spaces} of one text: the folded syllables in position order, then
+    the whole forms; the accented syllables that differ from their folded form; the adjacent
+    pairs that may be one word; every two consecutive syllables, in position order."""
     tokens = tokenize(text or "")
     syllables = [t for t in tokens if not t.whole]
-    folded = " ".join(t.folded for t in syllables)
+    plain = [t.folded for t in syllables]
+    folded = " ".join(plain)
     wholes = " ".join(t.folded for t in tokens if t.whole)
     if wholes:
         folded = f"{folded} {SEPARATOR} {wholes}"
-    exact = " ".join(t.exact for t in syllables if t.exact != t.folded)
-    return folded, exact, " ".join(pairs(syllables))
+    return {
+        "folded": folded,
+        "exact": " ".join(t.exact for t in syllables if t.exact != t.folded),
+        "pairs": " ".join(pairs(syllables)),
+        "bigrams": " ".join(map(bigram, itertools.pairwise(plain))),
+    }
+
+
+bigram = "_".join  # of two consecutive folded syllables: one term of a `bigrams_W` field
+
+
+def bigram_phrase(words):
+    """(offset, bigram) pairs that match where `words` (three or more) stand in a row: every
+    other bigram, and the last, so that every word is covered."""
+    starts = [*range(0, len(words) - 1, 2), len(words) - 2]
+    return [(start, bigram(words[start : start + 2])) for start in dict.fromkeys(starts)]
 
 
 def tantivy_document(document):
@@ -124,8 +145,7 @@ def tantivy_document(document):
         if value:
             doc.add_text(name, value)
     for weight in WEIGHTS:
-        folded, exact, adjacent = token_fields(document.texts.get(weight))
-        for kind, text in (("folded", folded), ("exact", exact), ("pairs", adjacent)):
+        for kind, text in token_fields(document.texts.get(weight)).items():
             if text:
                 doc.add_text(field(kind, weight), text)
     return doc
@@ -178,7 +198,12 @@ def compile_node(node):
         words = [t.folded for t in node.terms]
         if len(words) == 1:
             return weighted("folded", lambda name: term(name, words[0]))
-        return weighted("folded", lambda name: tantivy.Query.phrase_query(SCHEMA, name, words))
+        if len(words) == 2:
+            return weighted("bigrams", lambda name: term(name, bigram(words)))
+        return weighted(
+            "bigrams",
+            lambda name: tantivy.Query.phrase_query(SCHEMA, name, bigram_phrase(words)),
+        )
     if isinstance(node, q.Prefix):
         names = prefix(field("folded", "A"), node.folded)
         if node.names_only:
