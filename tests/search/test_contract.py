@@ -6,7 +6,8 @@ from html import unescape
 import pytest
 
 from archive.search import FEW as FEW_RESULTS
-from archive.search import autocomplete, search, suggest
+from archive.search import autocomplete, get_backend, search, suggest
+from archive.search import query as q
 from archive.search.backends.base import FACETS, Filters
 from tests.factories import ArticleFactory, PersonFactory
 
@@ -67,6 +68,12 @@ def test_quoted_phrase_needs_the_syllables_in_order(indexed):
     assert phrase.total > 0
     assert ("article", _pk("scattered")) in ids(loose)
     assert ("article", _pk("scattered")) not in ids(phrase)
+
+
+def test_no_room_for_hits_still_counts_them(indexed):
+    found = get_backend().search(q.parse("quốc phòng"), limit=0)
+    assert found.total > 0
+    assert found.matches == []
 
 
 def test_phrases_of_every_length_need_each_syllable_in_its_place(indexed):

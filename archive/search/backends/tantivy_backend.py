@@ -185,15 +185,20 @@ def prefix(name, folded):
     return tantivy.Query.regex_query(SCHEMA, name, pattern)
 
 
+def folded_form(node):
+    return weighted("folded", lambda name: term(name, node.folded))
+
+
+def exact_form(node):
+    """What a word typed with diacritics adds to the score where it stands as typed."""
+    return weighted("exact", lambda name: term(name, node.exact), EXACT_BONUS)
+
+
 def compile_node(node):
     if isinstance(node, q.Term):
-        folded = weighted("folded", lambda name: term(name, node.folded))
-        if not node.accented:
-            return folded
-        exact = weighted("exact", lambda name: term(name, node.exact), EXACT_BONUS)
-        return any_of([folded, exact])
+        return any_of([folded_form(node), exact_form(node)]) if node.accented else folded_form(node)
     if isinstance(node, q.Whole):
-        return weighted("folded", lambda name: term(name, node.folded))
+        return folded_form(node)
     if isinstance(node, q.Phrase):
         words = [t.folded for t in node.terms]
         if len(words) == 1:
@@ -225,7 +230,18 @@ def compile_node(node):
 
 def compile_query(parsed, filters=None):
     """The query of `parsed` under `filters`; with no words, every document the filters allow."""
-    clauses = [(MUST, compile_node(node)) for node in parsed.required]
+    clauses = []
+    for node in parsed.required:
+        if isinstance(node, q.Term) and node.accented:
+            # Its folded form decides the match and the exact form only scores, as an optional
+            # clause beside it: the same hits and scores as one clause holding both (every exact
+            # form is also a folded one), without the exact postings in every intersection.
+            clauses += [
+                (MUST, folded_form(node)),
+                (SHOULD, exact_form(node)),
+            ]
+        else:
+            clauses.append((MUST, compile_node(node)))
     if not clauses:
         clauses.append((MUST, tantivy.Query.all_query()))
     clauses += [(MUST_NOT, compile_node(node)) for node in parsed.excluded]
@@ -317,12 +333,13 @@ class TantivyBackend(GenerationalIndex):
     def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
         query = compile_query(parsed, filters)
         searcher = self.searcher()
-        options = {"limit": max(limit, 0), "offset": max(offset, 0), "count": True}
+        # Tantivy panics (an exception no `except Exception` catches) on a limit of 0.
+        options = {"limit": max(limit, 1), "offset": max(offset, 0), "count": True}
         if sort == "date":
             options.update(order_by_field="sort_date", order=tantivy.Order.Desc)
         found = searcher.search(query, **options)
         matches = []
-        for score, address in found.hits:
+        for score, address in found.hits[:limit]:
             doc = searcher.doc(address)
             shown = json.loads(bytes(doc.get_first("stored")))
             matches.append(

@@ -263,7 +263,7 @@ class WhooshBackend(GenerationalIndex):
             # Inside the query rather than as a `filter=`: the matcher then skips to the
             # documents the filter allows instead of scoring every match and dropping most.
             query = wq.And([query, wq.ConstantScoreQuery(restriction, 0.0)])
-        options = {"limit": offset + limit, "terms": False}
+        options = {"limit": offset + max(limit, 1), "terms": False}  # Whoosh refuses 0
         if sort == "date":
             options.update(sortedby="sort_date", reverse=True)
         results = searcher.search(query, **options)
