@@ -149,15 +149,29 @@ def units(parsed):
     return found
 
 
-def at_most(folded, wanted):
-    """How many of the query's words a folded sentence can match at most: those whose folded
-    strings it holds, or all of them when it holds forms our tokens make from other spellings
-    ("QK1" → quân khu 1, "khu IV" → khu 4, "9.000" → 9000). Cheap: only the sentences that may
-    win are cut into tokens."""
-    if "qk" in folded or ("khu" in folded and any(c.isdigit() for u in wanted for c in "".join(u))):
-        return len(wanted)
-    squashed = folded.replace(".", "") if any("".join(u)[:1].isdigit() for u in wanted) else folded
-    return sum(1 for unit in wanted if all(key in squashed for key in unit))
+def bounding(wanted):
+    """A function giving how many of the query's words a folded sentence can match at most:
+    those whose folded strings it holds, or all of them when it holds forms our tokens make
+    from other spellings ("QK1" → quân khu 1, "khu IV" → khu 4, "9.000" → 9000). Cheap: only
+    the sentences that may win are cut into tokens. What depends on the query alone is worked
+    out once, not once per sentence."""
+    numbered = any(c.isdigit() for unit in wanted for c in "".join(unit))
+    squash = any("".join(unit)[:1].isdigit() for unit in wanted)
+    singles = [key for unit in wanted if len(unit) == 1 for key in unit]
+    several = [tuple(unit) for unit in wanted if len(unit) > 1]
+    everything = len(wanted)
+
+    def at_most(folded):
+        if "qk" in folded or (numbered and "khu" in folded):
+            return everything
+        if squash:
+            folded = folded.replace(".", "")
+        held = sum(key in folded for key in singles)
+        for unit in several:
+            held += all(key in folded for key in unit)
+        return held
+
+    return at_most
 
 
 def syllable_count(text):
@@ -176,12 +190,12 @@ def best_passage(text, spans, parsed):
     down, and cut into tokens only until none left can do better than the best found."""
     if not spans:
         return 0, 0, []
-    wanted = units(parsed)
+    at_most = bounding(units(parsed))
     folded = fold(text)
     aligned = len(folded) == len(text)  # folding kept every offset: slice it, else fold again
     bounds = []
     for index, (start, end) in enumerate(spans):
-        bound = at_most(folded[start:end] if aligned else fold(text[start:end]), wanted)
+        bound = at_most(folded[start:end] if aligned else fold(text[start:end]))
         if bound:
             bounds.append((-bound, index))
     best, best_score, best_matches = 0, None, []
