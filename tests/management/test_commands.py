@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from archive.models import Article
 from tests.conftest import ARTICLES
@@ -139,3 +140,17 @@ def test_two_articles_from_standard_input_stay_two(db, monkeypatch):
 def test_ingest_refuses_a_batch_size_below_one(db):
     with pytest.raises(CommandError, match="batch-size"):
         call_command("ingest", str(ARTICLES), "--batch-size", "0", stdout=StringIO())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_a_bulk_ingest_leaves_the_planner_statistics_of_what_it_loaded(db):
+    def articles_counted():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'archive_article'")
+            return cursor.fetchone()[0]
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE archive_article")  # of the table as it is: empty
+    assert articles_counted() == 0
+    call_command("ingest", str(ARTICLES), "--batch-size", "2", stdout=StringIO(), stderr=StringIO())
+    assert articles_counted() == Article.objects.count() > 0

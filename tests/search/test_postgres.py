@@ -84,3 +84,42 @@ def test_the_running_text_past_its_lead_matches_but_does_not_rank(postgres):
         )
         full, small, lead_has_it = cursor.fetchone()
     assert small < full and not lead_has_it
+
+
+def reltuples(table):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        return cursor.fetchone()[0]
+
+
+def test_a_rebuild_leaves_the_planner_statistics_of_what_it_wrote(settings, loaded_archive):
+    """Without them the planner takes the freshly filled tables for empty (autovacuum may
+    be late or off)."""
+    from archive.models import SearchEntry
+    from archive.search.indexing import all_documents
+
+    settings.ARCHIVE_SEARCH_BACKEND = "postgres"
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE archive_searchentry")  # of the table as it is: empty
+    assert reltuples("archive_searchentry") == 0
+    get_backend().rebuild(all_documents())
+    assert reltuples("archive_searchentry") == SearchEntry.objects.count() > 0
+
+
+def enable_seqscan():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        return cursor.fetchone()[0]
+
+
+def test_searches_use_the_index_and_leave_the_setting_as_it_was(postgres):
+    from archive.search.backends.postgres_backend import index_scans
+
+    with index_scans():
+        assert enable_seqscan() == "off"
+    assert enable_seqscan() == "on"
+    search("quốc phòng", facets=("type", "person"))
+    assert enable_seqscan() == "on"
+    with pytest.raises(ZeroDivisionError), index_scans():
+        1 / 0  # noqa: B018
+    assert enable_seqscan() == "on"

@@ -7,7 +7,7 @@ from contextlib import nullcontext
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest.loader import FAILED, NEW, UNCHANGED, UPDATED
+from archive.ingest.loader import FAILED, NEW, UNCHANGED, UPDATED, refresh_statistics
 from archive.ingest.pipeline import BATCH, ingest_path, ingest_paths
 from archive.ingest.source import iter_paths
 from archive.search.indexing import deferred
@@ -53,6 +53,9 @@ class Command(BaseCommand):
                     self.stderr.write(f"\r{index}/{len(files)}", ending="")
         if show_progress:
             self.stderr.write("")
+        written = sum(r.status in (NEW, UPDATED) for r in results)
+        if written >= options["batch_size"] and not options["dry_run"]:
+            refresh_statistics()
         if options["format"] == "json":
             self.stdout.write(
                 json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2)

@@ -12,6 +12,8 @@ them. A report's full vector is stored out of line (TOAST), and ranking by it re
 every match; the ranking vector is small enough to stay in the row.
 """
 
+from contextlib import contextmanager
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
 from django.db.models import BooleanField, F, FloatField, Value
@@ -141,6 +143,27 @@ def ranking_queries(parsed):
     return " | ".join(exact), " | ".join(adjacent)
 
 
+@contextmanager
+def index_scans():
+    """Inside, the planner does not read the whole table to test `@@` row by row. It counts a
+    match test as cheap, but each row's full vector must first be fetched back from TOAST: with
+    the tables' statistics at 100 000 reports it chose that for every broad query (a count of
+    "quốc phòng" 679 ms, against 171 ms through the index; docs/performance.md). Undone on the
+    way out (and by the savepoint's rollback on an error)."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+
+
+def refresh_statistics():
+    """ANALYZE the index's tables after a rebuild, so that the planner knows their sizes and
+    values at once, whether or when autovacuum gets to them."""
+    tables = (SearchEntry._meta.db_table, SearchFacet._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(map(connection.ops.quote_name, tables)))
+
+
 class PostgresBackend(SearchBackend):
     name = "postgres"
 
@@ -223,6 +246,12 @@ class PostgresBackend(SearchBackend):
 
     def search(self, parsed, filters=None, offset=0, limit=20, sort="relevance", facets=()):
         self.check()
+        if parsed.is_empty:  # filters alone: the planner's choice is right
+            return self.answer(parsed, filters, offset, limit, sort, facets)
+        with index_scans():
+            return self.answer(parsed, filters, offset, limit, sort, facets)
+
+    def answer(self, parsed, filters, offset, limit, sort, facets):
         entries, nearest = self.matching(parsed, filters)
         order = (
             [F("date").desc(nulls_last=True), "-rank"] if sort == "date" else ["-rank", "doc_id"]
@@ -345,7 +374,9 @@ class PostgresBackend(SearchBackend):
                 # Plain DELETEs, not TRUNCATE, so that readers keep the old entries meanwhile.
                 cursor.execute("DELETE FROM archive_searchfacet")
                 cursor.execute("DELETE FROM archive_searchentry")
-            return self.write([], reporting(documents, progress))
+            written = self.write([], reporting(documents, progress))
+        refresh_statistics()
+        return written
 
     def fingerprints(self):
         self.check()
