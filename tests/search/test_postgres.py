@@ -106,20 +106,24 @@ def test_a_rebuild_leaves_the_planner_statistics_of_what_it_wrote(settings, load
     assert reltuples("archive_searchentry") == SearchEntry.objects.count() > 0
 
 
-def enable_seqscan():
+def scans():
     with connection.cursor() as cursor:
-        cursor.execute("SHOW enable_seqscan")
-        return cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan')"
+        )
+        return cursor.fetchone()
 
 
-def test_searches_use_the_index_and_leave_the_setting_as_it_was(postgres):
+def test_searches_plan_through_the_index_and_leave_the_settings_as_they_were(postgres):
     from archive.search.backends.postgres_backend import index_scans
 
-    with index_scans():
-        assert enable_seqscan() == "off"
-    assert enable_seqscan() == "on"
-    search("quốc phòng", facets=("type", "person"))
-    assert enable_seqscan() == "on"
-    with pytest.raises(ZeroDivisionError), index_scans():
+    with index_scans(filtered=False):
+        assert scans() == ("off", "on")
+    with index_scans(filtered=True):
+        assert scans() == ("off", "off")
+    assert scans() == ("on", "on")
+    search("quốc phòng", filters=Filters(values={"type": "event"}), facets=("type", "person"))
+    assert scans() == ("on", "on")
+    with pytest.raises(ZeroDivisionError), index_scans(filtered=True):
         1 / 0  # noqa: B018
-    assert enable_seqscan() == "on"
+    assert scans() == ("on", "on")

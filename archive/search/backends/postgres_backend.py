@@ -144,16 +144,22 @@ def ranking_queries(parsed):
 
 
 @contextmanager
-def index_scans():
-    """Inside, the planner does not read the whole table to test `@@` row by row. It counts a
-    match test as cheap, but each row's full vector must first be fetched back from TOAST: with
-    the tables' statistics at 100 000 reports it chose that for every broad query (a count of
-    "quốc phòng" 679 ms, against 171 ms through the index; docs/performance.md). Undone on the
-    way out (and by the savepoint's rollback on an error)."""
+def index_scans(filtered):
+    """Inside, the planner finds the matches through the full-text index. It counts a match test
+    as cheap, but each row's full vector must first be fetched back from TOAST: with the tables'
+    statistics at 100 000 reports it read the whole table to test `@@` row by row for a broad
+    query, or every event through the type index under a filter, and tested each. Without
+    sequential scans, and under filters without plain index scans too (bitmaps of the full-text
+    and the filters' indexes are then combined), measured there: "quốc phòng" 740 → 322 ms,
+    under a type and a year 1 102 → 250 ms (docs/performance.md). Undone on the way out (and by
+    the savepoint's rollback on an error)."""
+    switched = ("enable_seqscan", "enable_indexscan") if filtered else ("enable_seqscan",)
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        for name in switched:
+            cursor.execute(f"SET LOCAL {name} = off")
         yield
-        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+        for name in switched:
+            cursor.execute(f"SET LOCAL {name} TO DEFAULT")
 
 
 def refresh_statistics():
@@ -162,6 +168,10 @@ def refresh_statistics():
     tables = (SearchEntry._meta.db_table, SearchFacet._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE " + ", ".join(map(connection.ops.quote_name, tables)))
+
+
+def narrows(filters):
+    return bool(filters and (any(filters.values.values()) or filters.date_from or filters.date_to))
 
 
 class PostgresBackend(SearchBackend):
@@ -248,7 +258,7 @@ class PostgresBackend(SearchBackend):
         self.check()
         if parsed.is_empty:  # filters alone: the planner's choice is right
             return self.answer(parsed, filters, offset, limit, sort, facets)
-        with index_scans():
+        with index_scans(filtered=narrows(filters)):
             return self.answer(parsed, filters, offset, limit, sort, facets)
 
     def answer(self, parsed, filters, offset, limit, sort, facets):
@@ -256,13 +266,10 @@ class PostgresBackend(SearchBackend):
         order = (
             [F("date").desc(nulls_last=True), "-rank"] if sort == "date" else ["-rank", "doc_id"]
         )
-        narrowed = filters and (
-            any(filters.values.values()) or filters.date_from or filters.date_to
-        )
         if (
             sort != "date"
             and nearest
-            and not narrowed
+            and not narrows(filters)
             and offset + limit <= CANDIDATES
             and self.has_rum()
         ):
