@@ -127,3 +127,19 @@ def test_searches_plan_through_the_index_and_leave_the_settings_as_they_were(pos
     with pytest.raises(ZeroDivisionError), index_scans(filtered=True):
         1 / 0  # noqa: B018
     assert scans() == ("on", "on")
+
+
+def test_phrases_are_ranked_without_the_rum_step(postgres):
+    from django.test.utils import CaptureQueriesContext
+
+    if not postgres.has_rum():
+        pytest.skip("postgresql-15-rum is not installed")
+
+    def ordered_by_distance(text):
+        with CaptureQueriesContext(connection) as queries:
+            search(text)
+        return any("<=>" in query["sql"] for query in queries.captured_queries)
+
+    assert ordered_by_distance("khu vực phòng thủ")
+    assert not ordered_by_distance('"khu vực phòng thủ"')
+    assert not ordered_by_distance("UBND")  # its expansion is a phrase
