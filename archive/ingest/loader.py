@@ -301,7 +301,6 @@ def load_event(sync, directory, article, parsed, key):
     return event
 
 
-@retried
 def refresh_statistics():
     """After a bulk load on PostgreSQL, ANALYZE: the planner then knows the tables' sizes and
     values at once, whether or when autovacuum would get to them. On the plan of tables it still
@@ -312,6 +311,7 @@ def refresh_statistics():
             cursor.execute("ANALYZE")
 
 
+@retried
 def load_batch(items):
     """Load (parsed, checksum) pairs in one transaction; one LoadResult each, in order.
 
