@@ -310,3 +310,27 @@ def test_a_person_created_by_another_import_meanwhile_fails_nothing(article_path
     names = list(Person.objects.values_list("full_name", flat=True))
     assert len(names) == len(set(names))
     assert Person.objects.get(full_name=raced[0].full_name).participations.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_batch_that_meets_a_concurrent_writer_is_loaded_again(article_paths, monkeypatch):
+    from django.db import OperationalError
+
+    from archive.ingest.parser import parse_source
+
+    sources = [from_text(p.read_text(encoding="utf-8"), name=p.name) for p in article_paths[:2]]
+    items = [(parse_source(source), source.checksum) for source in sources]
+    real, calls = loader.insert_articles, []
+
+    def locked_once(batch):
+        calls.append(len(batch))
+        if len(calls) == 1:
+            raise OperationalError("database is locked")
+        return real(batch)
+
+    monkeypatch.setattr(loader, "insert_articles", locked_once)
+    monkeypatch.setattr(loader, "RETRY_PAUSE", 0)
+    results = loader.load_batch(items)
+    assert calls == [2, 2]
+    assert [r.status for r in results] == [loader.NEW, loader.NEW]
+    assert Article.objects.count() == 2
