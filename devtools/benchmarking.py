@@ -12,9 +12,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from archive.ingest import source
-from archive.ingest.loader import FAILED, refresh_statistics
+from archive.ingest.loader import FAILED
 from archive.ingest.pipeline import ingest_sources
 from archive.models import Article, Event, Participation, Person
+from archive.models.base import refresh_statistics
 from archive.search import get_backend, search
 from archive.search.backends.base import Filters
 from archive.search.indexing import (

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -299,16 +299,6 @@ def load_event(sync, directory, article, parsed, key):
         stale = getattr(event, related).filter(key__startswith=f"{event.key}#")
         sync.remove_stale(stale, list(rows))
     return event
-
-
-def refresh_statistics():
-    """After a bulk load on PostgreSQL, ANALYZE: the planner then knows the tables' sizes and
-    values at once, whether or when autovacuum would get to them. On the plan of tables it still
-    took for empty, an event page at 100 000 reports took 324 ms (its articles found by walking
-    every article in date order); 21 ms once analysed."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 @retried

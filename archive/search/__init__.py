@@ -68,7 +68,7 @@ def search(
     results = Results(query=parsed.text)
     filters = filters or Filters()
     if parsed.is_empty:
-        if parsed.text or not selects(filters):
+        if parsed.text or not filters.narrow():
             results.message = "empty" if not parsed.text else "nothing searchable"
             return results
         sort = "date"  # no words to rank by
@@ -101,20 +101,13 @@ def search(
     return results
 
 
-def selects(filters):
-    """Whether `filters` narrow anything (a facet value or a date bound)."""
-    return bool(
-        any(value for value in filters.values.values()) or filters.date_from or filters.date_to
-    )
-
-
 FEW = 3  # results below which a spelling suggestion is offered
 
 
 def words_find_little(parsed, filters, backend, total):
     """Whether the words themselves find few results: filters that narrow a common word to
     nothing call for no spelling suggestion."""
-    if not selects(filters):
+    if not filters.narrow():
         return True
     return get_backend(backend).search(parsed, Filters(), offset=0, limit=1).total < FEW
 

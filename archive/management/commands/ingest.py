@@ -7,9 +7,10 @@ from contextlib import nullcontext
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest.loader import FAILED, NEW, UNCHANGED, UPDATED, refresh_statistics
+from archive.ingest.loader import FAILED, NEW, UNCHANGED, UPDATED
 from archive.ingest.pipeline import BATCH, ingest_path, ingest_paths
 from archive.ingest.source import iter_paths
+from archive.models.base import refresh_statistics
 from archive.search.indexing import deferred
 
 

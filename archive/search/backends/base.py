@@ -39,6 +39,10 @@ class Filters:
     date_from: str | None = None
     date_to: str | None = None
 
+    def narrow(self):
+        """Whether they narrow anything (a facet value or a date bound)."""
+        return bool(any(self.values.values()) or self.date_from or self.date_to)
+
 
 class IndexUnavailable(RuntimeError):
     """The index cannot be written now; the change is kept for the next write."""

@@ -21,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from archive.models import SearchEntry, SearchFacet
+from archive.models.base import refresh_statistics
 from archive.search import query as q
 from archive.search.backends.base import (
     Match,
@@ -162,23 +163,11 @@ def index_scans(filtered):
             cursor.execute(f"SET LOCAL {name} TO DEFAULT")
 
 
-def refresh_statistics():
-    """ANALYZE the index's tables after a rebuild, so that the planner knows their sizes and
-    values at once, whether or when autovacuum gets to them."""
-    tables = (SearchEntry._meta.db_table, SearchFacet._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE " + ", ".join(map(connection.ops.quote_name, tables)))
-
-
 def holds_phrase(nodes):
     return any(
         isinstance(node, q.Phrase) or (isinstance(node, q.Any | q.All) and holds_phrase(node.parts))
         for node in nodes
     )
-
-
-def narrows(filters):
-    return bool(filters and (any(filters.values.values()) or filters.date_from or filters.date_to))
 
 
 class PostgresBackend(SearchBackend):
@@ -265,7 +254,7 @@ class PostgresBackend(SearchBackend):
         self.check()
         if parsed.is_empty:  # filters alone: the planner's choice is right
             return self.answer(parsed, filters, offset, limit, sort, facets)
-        with index_scans(filtered=narrows(filters)):
+        with index_scans(filtered=bool(filters and filters.narrow())):
             return self.answer(parsed, filters, offset, limit, sort, facets)
 
     def answer(self, parsed, filters, offset, limit, sort, facets):
@@ -276,7 +265,7 @@ class PostgresBackend(SearchBackend):
         if (
             sort != "date"
             and nearest
-            and not narrows(filters)
+            and not (filters and filters.narrow())
             and not holds_phrase(parsed.required)
             and offset + limit <= CANDIDATES
             and self.has_rum()
@@ -392,7 +381,7 @@ class PostgresBackend(SearchBackend):
                 cursor.execute("DELETE FROM archive_searchfacet")
                 cursor.execute("DELETE FROM archive_searchentry")
             written = self.write([], reporting(documents, progress))
-        refresh_statistics()
+        refresh_statistics(SearchEntry, SearchFacet)
         return written
 
     def fingerprints(self):
