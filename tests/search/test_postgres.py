@@ -143,3 +143,35 @@ def test_phrases_are_ranked_without_the_rum_step(postgres):
     assert ordered_by_distance("khu vực phòng thủ")
     assert not ordered_by_distance('"khu vực phòng thủ"')
     assert not ordered_by_distance("UBND")  # its expansion is a phrase
+
+
+def matching_queries(text, **options):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        results = search(text, **options)
+    return results, sum("@@" in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "text, options",
+    [
+        ('"khu vực phòng thủ"', {}),
+        ('"khu vực phòng thủ"', {"facets": ("type", "year", "person")}),
+        ("quốc phòng", {"filters": Filters(values={"type": "event"}), "facets": ("province",)}),
+        ("quốc phòng", {"filters": Filters(values={"type": "event"}), "sort": "date"}),
+    ],
+)
+def test_a_search_that_ranks_every_match_reads_them_once(postgres, text, options):
+    results, matched = matching_queries(text, **options)
+    assert results.hits
+    assert matched == 1
+    assert results.total >= len(results.hits)
+
+
+def test_a_page_past_the_last_still_counts_the_matches(postgres):
+    first, _ = matching_queries('"khu vực phòng thủ"', per_page=2, facets=("type",))
+    past, _ = matching_queries('"khu vực phòng thủ"', per_page=2, page=999, facets=("type",))
+    assert first.hits and not past.hits
+    assert past.total == first.total
+    assert past.facets == first.facets

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, transaction
-from django.db.models import BooleanField, F, FloatField, Value
+from django.db.models import BooleanField, FloatField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
@@ -51,6 +51,12 @@ RUM_INDEX = "searchentry_vector_rum"
 # Matches ranked by the table's formula when the RUM index orders them first: the nearest by
 # RUM's own distance. A page past them is ranked over every match.
 CANDIDATES = 200
+# How a page is ordered, by the sort asked for (ties by document id).
+PAGE_ORDERS = {
+    "relevance": "rank DESC, doc_id",
+    "date": "date DESC NULLS LAST, rank DESC, doc_id",
+}
+PAGE_ROW = "#"
 LEAD = 60  # syllables of the running text (D) that the ranking vector keeps
 # ts_rank wants the weights of D, C, B, A, each in 0–1: the ranking table, scaled.
 RANK_WEIGHTS = "{" + ", ".join(f"{w:g}" for w in reversed(relative_weights())) + "}"
@@ -259,30 +265,19 @@ class PostgresBackend(SearchBackend):
 
     def answer(self, parsed, filters, offset, limit, sort, facets):
         entries, nearest = self.matching(parsed, filters)
-        order = (
-            [F("date").desc(nulls_last=True), "-rank"] if sort == "date" else ["-rank", "doc_id"]
-        )
-        if (
-            sort != "date"
-            and nearest
-            and not (filters and filters.narrow())
-            and not holds_phrase(parsed.required)
-            and offset + limit <= CANDIDATES
-            and self.has_rum()
-        ):
+        wanted = [name for name in facets if name in FACETS]
+        if self.orders_by_index(parsed, filters, sort, offset + limit):
             # Two steps: the RUM index hands over the CANDIDATES nearest matches without
             # reading the others' vectors, and only those are ranked by the table's formula.
-            # Not under filters: the ordered scan then skips most of what it reads (measured
-            # slower at 10 000 reports than ranking the filtered matches, docs/performance.md).
-            # Nor for phrases: RUM's distance to a phrase is slower to order by than ranking
-            # every match (959 against 798 ms for "khu vực phòng thủ" at 100 000 reports).
             candidates, rank = nearest
             firsts = candidates.order_by("distance").values("id")[:CANDIDATES]
             ranked = SearchEntry.objects.filter(id__in=firsts).annotate(rank=rank)
+            # Ranked in the query, never shown: the vectors are not fetched for the page.
+            page = ranked.defer("vector", "rank_vector").order_by("-rank", "doc_id")
+            page = [(e, e.rank) for e in page[offset : offset + limit]]
+            total, counted = self.counts(entries, wanted)
         else:
-            ranked = entries
-        # Ranked in the query, never shown: the vectors are not fetched for the page.
-        page = ranked.defer("vector", "rank_vector").order_by(*order)[offset : offset + limit]
+            total, counted, page = self.counts(entries, wanted, page=(sort, offset, limit))
         matches = [
             Match(
                 doc_id=e.doc_id,
@@ -290,48 +285,84 @@ class PostgresBackend(SearchBackend):
                 obj_id=e.obj_id,
                 title=e.title,
                 url=e.url,
-                score=round(e.rank, 4),
+                score=round(rank, 4),
                 snippet_source=e.snippet,
                 article_ids=e.article_ids,
                 date=e.date.isoformat() if e.date else None,
                 province=e.province,
             )
-            for e in page
+            for e, rank in page
         ]
-        wanted = [name for name in facets if name in FACETS]
-        if not wanted:
-            return Matches(total=entries.count(), matches=matches)
-        total, counted = self.counts(entries, wanted)
         return Matches(total=total, matches=matches, facets=counted)
 
+    def orders_by_index(self, parsed, filters, sort, needed):
+        """Whether RUM's ordered scan picks the candidates to rank. Not under filters: the
+        ordered scan then skips most of what it reads (measured slower at 10 000 reports than
+        ranking the filtered matches, docs/performance.md). Nor for phrases: RUM's distance to
+        a phrase is slower to order by than ranking every match (959 against 798 ms for "khu
+        vực phòng thủ" at 100 000 reports)."""
+        return (
+            sort != "date"
+            and not parsed.is_empty
+            and not (filters and filters.narrow())
+            and not holds_phrase(parsed.required)
+            and needed <= CANDIDATES
+            and self.has_rum()
+        )
+
     @staticmethod
-    def counts(entries, names):
+    def counts(entries, names, page=None):
         """(total, facet counts) in one query that matches once: the matching entries are
-        materialised, then each facet's values counted over them."""
-        matched_sql, params = entries.values("id", *SINGLE_VALUED).query.sql_with_params()
+        materialised, then each facet's values counted over them. With `page` (sort, offset,
+        limit), the same query ranks them too, and (entry, rank) pairs of the page come third:
+        a search then reads each match's vector once, not once to rank and again to count."""
+        if not names and not page:
+            return entries.count(), {}
         single = [name for name in names if name in SINGLE_VALUED]
         multiple = [name for name in names if name not in SINGLE_VALUED]
+        columns = ["id", *single, *(("doc_id", "date", "rank") if page else ())]
+        matched_sql, params = entries.values(*columns).query.sql_with_params()
         parts = ["SELECT '' AS name, '' AS value FROM matched"]  # the total
         parts += [f"SELECT '{name}', {name} FROM matched WHERE {name} <> ''" for name in single]
+        extra = []
         if multiple:
             parts.append(
                 "SELECT f.name, f.value FROM archive_searchfacet f"
                 " JOIN matched ON f.entry_id = matched.id WHERE f.name = ANY(%s)"
             )
+            extra.append(multiple)
         sql = (
             f"WITH matched AS MATERIALIZED ({matched_sql}) "
-            f"SELECT name, value, count(*) FROM ({' UNION ALL '.join(parts)}) AS facet "
-            "GROUP BY name, value"
+            f"SELECT name, value, count(*), NULL::float8 FROM ({' UNION ALL '.join(parts)}) "
+            "AS facet GROUP BY name, value"
         )
+        if page:
+            sort, offset, limit = page
+            order = PAGE_ORDERS.get(sort, PAGE_ORDERS["relevance"])
+            # The page's rows, numbered in its order, among the counts' (no facet is so named).
+            sql += (
+                f" UNION ALL SELECT '{PAGE_ROW}', id::text, row_number() OVER (ORDER BY {order}),"
+                f" rank FROM (SELECT * FROM matched ORDER BY {order} LIMIT %s OFFSET %s) AS top"
+            )
+            extra += [limit, offset]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *([multiple] if multiple else [])])
+            cursor.execute(sql, [*params, *extra])
             rows = cursor.fetchall()
-        total = next((n for name, _value, n in rows if name == ""), 0)
+        total = next((n for name, _value, n, _rank in rows if name == ""), 0)
         counted = {name: [] for name in names}
-        for name, value, n in rows:
-            if name:
+        shown = []
+        for name, value, n, rank in rows:
+            if name == PAGE_ROW:
+                shown.append((n, int(value), rank))
+            elif name:
                 counted[name].append((str(value), n))
-        return total, {name: ranked_counts(dict(pairs)) for name, pairs in counted.items()}
+        counted = {name: ranked_counts(dict(pairs)) for name, pairs in counted.items()}
+        if not page:
+            return total, counted
+        loaded = SearchEntry.objects.defer("vector", "rank_vector").in_bulk(
+            [entry_id for _n, entry_id, _rank in shown]
+        )
+        return total, counted, [(loaded[entry_id], rank) for _n, entry_id, rank in sorted(shown)]
 
     def update(self, documents, removed_ids=()):
         self.check()
