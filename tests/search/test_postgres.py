@@ -175,3 +175,21 @@ def test_a_page_past_the_last_still_counts_the_matches(postgres):
     assert first.hits and not past.hits
     assert past.total == first.total
     assert past.facets == first.facets
+
+
+def test_where_rum_exists_it_alone_answers_matches_and_checks_phrases_itself(postgres):
+    if not postgres.has_rum():
+        pytest.skip("no rum extension on this PostgreSQL")
+    phrase = "'khu' <-> 'vuc' <-> 'phong'"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'searchentry_vector%'"
+        )
+        assert [name for (name,) in cursor.fetchall()] == ["searchentry_vector_rum"]
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT count(*) FROM archive_searchentry WHERE vector @@ %s::tsquery", [phrase]
+        )
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+        cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
+    assert "searchentry_vector_rum" in plan

@@ -6,10 +6,12 @@ vector holds folded syllables with weights A–D, `=exact` syllables (diacritics
 ranking "Bình" above "Bính") and `~pair` tokens for adjacent syllables. User input never reaches
 `to_tsquery`: every lexeme is quoted here.
 
-Two vectors per entry: `vector` (everything) decides what matches, through the GIN index;
-`rank_vector` (the same lexemes of the weights A–C and of the running text's lead only) ranks
-them. A report's full vector is stored out of line (TOAST), and ranking by it reads it back for
-every match; the ranking vector is small enough to stay in the row.
+Two vectors per entry: `vector` (everything) decides what matches, through the RUM index
+where the extension exists (it checks phrases on the positions it holds) and the GIN index
+otherwise; `rank_vector` (the same lexemes of the weights A–C and of the running text's lead
+only) ranks them. Both are stored out of line (TOAST) for a report, so what a search reads per
+match is what bounds it at 100 000 reports: the ranking vector is 2.9 KB to the full one's 7 KB
+(docs/performance.md).
 """
 
 from contextlib import contextmanager
