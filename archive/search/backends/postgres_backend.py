@@ -58,7 +58,7 @@ PAGE_ORDERS = {
     "relevance": "rank DESC, doc_id",
     "date": "date DESC NULLS LAST, rank DESC, doc_id",
 }
-PAGE_ROW = "#"
+PAGE_ROW = "#"  # marks the page's rows among the facet counts' (see `counting_query`)
 LEAD = 60  # syllables of the running text (D) that the ranking vector keeps
 # ts_rank wants the weights of D, C, B, A, each in 0–1: the ranking table, scaled.
 RANK_WEIGHTS = "{" + ", ".join(f"{w:g}" for w in reversed(relative_weights())) + "}"
@@ -178,6 +178,48 @@ def holds_phrase(nodes):
     )
 
 
+def counting_query(entries, names, page):
+    """(sql, params): the matching entries materialised once; their total (a row named ''),
+    each facet's value counts, and with `page` (sort, offset, limit) the page's ids and ranks,
+    numbered in its order (rows named PAGE_ROW, which no facet is)."""
+    single = [name for name in names if name in SINGLE_VALUED]
+    multiple = [name for name in names if name not in SINGLE_VALUED]
+    columns = ["id", *single, *(("doc_id", "date", "rank") if page else ())]
+    matched_sql, params = entries.values(*columns).query.sql_with_params()
+    parts = ["SELECT '' AS name, '' AS value FROM matched"]  # the total
+    parts += [f"SELECT '{name}', {name} FROM matched WHERE {name} <> ''" for name in single]
+    params = list(params)
+    if multiple:
+        parts.append(
+            "SELECT f.name, f.value FROM archive_searchfacet f"
+            " JOIN matched ON f.entry_id = matched.id WHERE f.name = ANY(%s)"
+        )
+        params.append(multiple)
+    sql = (
+        f"WITH matched AS MATERIALIZED ({matched_sql}) "
+        f"SELECT name, value, count(*), NULL::float8 FROM ({' UNION ALL '.join(parts)}) "
+        "AS facet GROUP BY name, value"
+    )
+    if page:
+        sort, offset, limit = page
+        order = PAGE_ORDERS.get(sort, PAGE_ORDERS["relevance"])
+        sql += (
+            f" UNION ALL SELECT '{PAGE_ROW}', id::text, row_number() OVER (ORDER BY {order}),"
+            f" rank FROM (SELECT * FROM matched ORDER BY {order} LIMIT %s OFFSET %s) AS top"
+        )
+        params += [limit, offset]
+    return sql, params
+
+
+def page_entries(shown):
+    """(entry, rank) pairs of (number, entry id, rank) rows, in their numbers' order; the
+    vectors, never shown, are not fetched."""
+    loaded = SearchEntry.objects.defer("vector", "rank_vector").in_bulk(
+        [entry_id for _n, entry_id, _rank in shown]
+    )
+    return [(loaded[entry_id], rank) for _n, entry_id, rank in shown]
+
+
 class PostgresBackend(SearchBackend):
     name = "postgres"
 
@@ -277,7 +319,7 @@ class PostgresBackend(SearchBackend):
             # Ranked in the query, never shown: the vectors are not fetched for the page.
             page = ranked.defer("vector", "rank_vector").order_by("-rank", "doc_id")
             page = [(e, e.rank) for e in page[offset : offset + limit]]
-            total, counted = self.counts(entries, wanted)
+            total, counted, _ = self.counts(entries, wanted)
         else:
             total, counted, page = self.counts(entries, wanted, page=(sort, offset, limit))
         matches = [
@@ -314,41 +356,15 @@ class PostgresBackend(SearchBackend):
 
     @staticmethod
     def counts(entries, names, page=None):
-        """(total, facet counts) in one query that matches once: the matching entries are
-        materialised, then each facet's values counted over them. With `page` (sort, offset,
-        limit), the same query ranks them too, and (entry, rank) pairs of the page come third:
-        a search then reads each match's vector once, not once to rank and again to count."""
+        """(total, facet counts, page) from one query that matches once: the matching entries
+        are materialised, then each facet's values counted over them. With `page` (sort,
+        offset, limit) the same query ranks them too, and the page is its (entry, rank) pairs
+        (empty without): a search then reads each match once, not once to rank and again to
+        count."""
         if not names and not page:
-            return entries.count(), {}
-        single = [name for name in names if name in SINGLE_VALUED]
-        multiple = [name for name in names if name not in SINGLE_VALUED]
-        columns = ["id", *single, *(("doc_id", "date", "rank") if page else ())]
-        matched_sql, params = entries.values(*columns).query.sql_with_params()
-        parts = ["SELECT '' AS name, '' AS value FROM matched"]  # the total
-        parts += [f"SELECT '{name}', {name} FROM matched WHERE {name} <> ''" for name in single]
-        extra = []
-        if multiple:
-            parts.append(
-                "SELECT f.name, f.value FROM archive_searchfacet f"
-                " JOIN matched ON f.entry_id = matched.id WHERE f.name = ANY(%s)"
-            )
-            extra.append(multiple)
-        sql = (
-            f"WITH matched AS MATERIALIZED ({matched_sql}) "
-            f"SELECT name, value, count(*), NULL::float8 FROM ({' UNION ALL '.join(parts)}) "
-            "AS facet GROUP BY name, value"
-        )
-        if page:
-            sort, offset, limit = page
-            order = PAGE_ORDERS.get(sort, PAGE_ORDERS["relevance"])
-            # The page's rows, numbered in its order, among the counts' (no facet is so named).
-            sql += (
-                f" UNION ALL SELECT '{PAGE_ROW}', id::text, row_number() OVER (ORDER BY {order}),"
-                f" rank FROM (SELECT * FROM matched ORDER BY {order} LIMIT %s OFFSET %s) AS top"
-            )
-            extra += [limit, offset]
+            return entries.count(), {}, []
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *extra])
+            cursor.execute(*counting_query(entries, names, page))
             rows = cursor.fetchall()
         total = next((n for name, _value, n, _rank in rows if name == ""), 0)
         counted = {name: [] for name in names}
@@ -359,12 +375,7 @@ class PostgresBackend(SearchBackend):
             elif name:
                 counted[name].append((str(value), n))
         counted = {name: ranked_counts(dict(pairs)) for name, pairs in counted.items()}
-        if not page:
-            return total, counted
-        loaded = SearchEntry.objects.defer("vector", "rank_vector").in_bulk(
-            [entry_id for _n, entry_id, _rank in shown]
-        )
-        return total, counted, [(loaded[entry_id], rank) for _n, entry_id, rank in sorted(shown)]
+        return total, counted, page_entries(sorted(shown))
 
     def update(self, documents, removed_ids=()):
         self.check()
