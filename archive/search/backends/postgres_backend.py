@@ -284,7 +284,7 @@ class PostgresBackend(SearchBackend):
         return entries
 
     def has_rum(self):
-        """Whether the RUM index of migration 0008 exists (read once per database)."""
+        """Whether the RUM index of migration 0010 exists (read once per database)."""
         alias = connection.settings_dict.get("NAME")
         if alias not in self._rum:
             with connection.cursor() as cursor:
