@@ -14,7 +14,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 install: $(STAMP) rum
 
 # Debian's RUM extension, with which the PostgreSQL backend ranks only a broad query's nearest
-# matches (migration 0008): as root, where PostgreSQL 15 runs on this machine; otherwise the
+# matches (migration 0010): as root, where PostgreSQL 15 runs on this machine; otherwise the
 # backend ranks every match, as it does without it.
 RUM_CONTROL := /usr/share/postgresql/15/extension/rum.control
 rum:
