@@ -3,6 +3,7 @@ first, then ranked by the table's formula) and without it (every match ranked)."
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from archive.search import get_backend, search
 from archive.search.backends.base import Filters
@@ -129,16 +130,20 @@ def test_searches_plan_through_the_index_and_leave_the_settings_as_they_were(pos
     assert scans() == ("on", "on")
 
 
-def test_phrases_are_ranked_without_the_rum_step(postgres):
-    from django.test.utils import CaptureQueriesContext
+def searched(text, **options):
+    """The results of a search, and the SQL of the queries it ran."""
+    with CaptureQueriesContext(connection) as queries:
+        results = search(text, **options)
+    return results, [query["sql"] for query in queries.captured_queries]
 
+
+def test_phrases_are_ranked_without_the_rum_step(postgres):
     if not postgres.has_rum():
         pytest.skip("postgresql-15-rum is not installed")
 
     def ordered_by_distance(text):
-        with CaptureQueriesContext(connection) as queries:
-            search(text)
-        return any("<=>" in query["sql"] for query in queries.captured_queries)
+        _results, sqls = searched(text)
+        return any("<=>" in sql for sql in sqls)
 
     assert ordered_by_distance("khu vực phòng thủ")
     assert not ordered_by_distance('"khu vực phòng thủ"')
@@ -146,11 +151,8 @@ def test_phrases_are_ranked_without_the_rum_step(postgres):
 
 
 def matching_queries(text, **options):
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as queries:
-        results = search(text, **options)
-    return results, sum("@@" in query["sql"] for query in queries.captured_queries)
+    results, sqls = searched(text, **options)
+    return results, sum("@@" in sql for sql in sqls)
 
 
 @pytest.mark.parametrize(

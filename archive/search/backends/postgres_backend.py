@@ -316,7 +316,8 @@ class PostgresBackend(SearchBackend):
             candidates, rank = nearest
             firsts = candidates.order_by("distance").values("id")[:CANDIDATES]
             ranked = SearchEntry.objects.filter(id__in=firsts).annotate(rank=rank)
-            # Ranked in the query, never shown: the vectors are not fetched for the page.
+            # Ranked in the query, never shown: the vectors are not fetched for the page. The
+            # order is PAGE_ORDERS["relevance"], in the ORM's terms.
             page = ranked.defer("vector", "rank_vector").order_by("-rank", "doc_id")
             page = [(e, e.rank) for e in page[offset : offset + limit]]
             total, counted, _ = self.counts(entries, wanted)
