@@ -115,6 +115,17 @@ def dump(**kwargs):
     return out.getvalue()
 
 
+def same_notation(records):
+    """The records of a dump, each timestamp written one way: Django's encoder keeps
+    milliseconds and writes a time of fewer than 1 000 microseconds "…07.000Z", which reloads
+    as a whole second and is then written "…07Z", the same instant."""
+    for record in records:
+        for name, value in record["fields"].items():
+            if isinstance(value, str) and value.endswith(".000Z"):
+                record["fields"][name] = value.removesuffix(".000Z") + "Z"
+    return records
+
+
 def test_dumpdata_loaddata_round_trip_loses_nothing(loaded_archive, tmp_path):
     before = dump()
     counts = [
@@ -127,4 +138,4 @@ def test_dumpdata_loaddata_round_trip_loses_nothing(loaded_archive, tmp_path):
     for model in (Participation, Award, Statistic, Event, Article, Person, Organisation):
         model.objects.all().delete()
     call_command("loaddata", str(path), verbosity=0)
-    assert json.loads(dump()) == json.loads(before)
+    assert same_notation(json.loads(dump())) == same_notation(json.loads(before))
