@@ -37,6 +37,28 @@ def test_fold_removes_every_mark_and_d_stroke():
     assert fold("Nguyễn Đăng Bình, Tỉnh uỷ") == "nguyen dang binh, tinh uy"
 
 
+def marks_stripped(text):
+    """What `fold` means, spelled out the slow way: decompose, drop every combining mark,
+    compose again."""
+    lowered = nfc(text).lower().replace("đ", "d")
+    kept = "".join(c for c in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "".join(map(chr, range(0xC0, 0x250))),  # Latin-1 Supplement, Extended-A and -B
+        "".join(map(chr, range(0x1E00, 0x1F00))),  # Latin Extended Additional (Vietnamese)
+        "Quốc phòng\u0301 Ω ῷ ﬁ Ǆ straße İstanbul 中文 a\u0489b",  # other scripts, other marks
+        unicodedata.normalize("NFD", "Hội nghị tổng kết công tác quốc phòng địa phương"),
+    ],
+)
+def test_fold_is_every_mark_dropped_whatever_the_script(text):
+    for piece in (text, *text.split()):
+        assert fold(piece) == marks_stripped(piece)
+
+
 def test_fold_keeps_distinct_words_distinct_only_by_letters():
     assert fold("Bình") == fold("Bính") == "binh"
     assert canonical("Bình") != canonical("Bính")
