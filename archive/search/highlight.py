@@ -23,7 +23,7 @@ from archive.text.tokens import tokenize
 WINDOW_CHARS = 30_000  # of a text, read to choose a snippet
 SNIPPET_CHARS = 320  # a longer sentence is cut around its first match
 SHORT_SENTENCE = 12  # syllables: a sentence this short is followed by the next one
-SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\n+")
+SENTENCE_END = re.compile(r"[.!?…;]\s+|\n+")  # a sentence keeps its stop, not what follows
 
 
 def term_matches(term, token):
@@ -69,10 +69,14 @@ def node_spans(node, tokens, plain):
 
 def found(text, parsed):
     """Every match in `text`: [((start, end), words)], in order of the text."""
-    tokens = tokenize(text)
+    return found_in(tokenize(text), parsed)[0]
+
+
+def found_in(tokens, parsed):
+    """(every match among `tokens`, in order of the text; how many syllables they hold)."""
     plain = [t for t in tokens if not t.whole]
     matches = [m for node in parsed.required for m in node_spans(node, tokens, plain)]
-    return sorted(matches, key=lambda m: m[0])
+    return sorted(matches, key=lambda m: m[0]), len(plain)
 
 
 def merged(spans):
@@ -108,8 +112,9 @@ def sentences(text):
     """(start, end) of each sentence of `text`."""
     start = 0
     for boundary in SENTENCE_END.finditer(text):
-        if boundary.start() > start:
-            yield start, boundary.start()
+        end = boundary.start() + (text[boundary.start()] != "\n")
+        if end > start:
+            yield start, end
         start = boundary.end()
     if start < len(text):
         yield start, len(text)
@@ -174,13 +179,10 @@ def bounding(wanted):
     return at_most
 
 
-def syllable_count(text):
-    return sum(1 for token in tokenize(text) if not token.whole)
-
-
 def matches_in(text, start, end, parsed):
-    """The matches of one sentence, with offsets into the whole text."""
-    return [((s + start, e + start), w) for (s, e), w in found(text[start:end], parsed)]
+    """(the matches of one sentence, with offsets into the whole text; its syllables)."""
+    matches, syllables = found_in(tokenize(text[start:end]), parsed)
+    return [((s + start, e + start), w) for (s, e), w in matches], syllables
 
 
 def best_passage(text, spans, parsed):
@@ -206,17 +208,19 @@ def best_passage(text, spans, parsed):
         ):
             break
         start, end = spans[index]
-        matches = matches_in(text, start, end, parsed)
+        matches, syllables = matches_in(text, start, end, parsed)
         if not matches:
             continue
         words = frozenset().union(*(w for _span, w in matches))
-        score = (len(words), min(syllable_count(text[start:end]), SHORT_SENTENCE))
+        score = (len(words), min(syllables, SHORT_SENTENCE))
         if best_score is None or score > best_score or (score == best_score and index < best):
             best, best_score, best_matches = index, score, matches
     start, end = spans[best]
-    if syllable_count(text[start:end]) < SHORT_SENTENCE and best + 1 < len(spans):
+    # The best's syllables are in its score (up to SHORT_SENTENCE); with no match, count them.
+    syllables = best_score[1] if best_score else matches_in(text, start, end, parsed)[1]
+    if syllables < SHORT_SENTENCE and best + 1 < len(spans):
         following = spans[best + 1]
-        best_matches = best_matches + matches_in(text, *following, parsed)
+        best_matches = best_matches + matches_in(text, *following, parsed)[0]
         end = following[1]
     return start, end, best_matches
 
