@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from archive.search import get_backend
 from archive.search.indexing import all_documents
-from archive.site.presentation import FACET_VALUES_SHOWN
+from archive.site.presentation import FACET_VALUES_LISTED, FACET_VALUES_SHOWN
 from tests.factories import (
     AwardFactory,
     EventFactory,
@@ -174,6 +174,16 @@ def test_values_past_the_first_few_of_a_facet_are_behind_more(client, rf):
     [(_title, rows)] = facet_choices(request, {"province": values})
     assert len(rows["shown"]) == FACET_VALUES_SHOWN and len(rows["more"]) == 3
     assert rows["shown"][0][0] == values[-1][0] and rows["shown"][0][3]
+
+
+def test_a_facet_lists_its_most_frequent_values_only(rf):
+    from archive.site.presentation import facet_choices
+
+    values = [(f"nguoi-{n}", 1000 - n) for n in range(FACET_VALUES_LISTED + 5)]
+    request = rf.get("/search/", {"q": "x"})
+    [(_title, rows)] = facet_choices(request, {"person": values})
+    listed = [row.url.rpartition("=")[2] for row in rows["shown"] + rows["more"]]
+    assert listed == [slug for slug, _count in values[:FACET_VALUES_LISTED]]
 
 
 def test_a_facet_link_keeps_the_other_filters_and_goes_back_to_the_first_page(rf):
