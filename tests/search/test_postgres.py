@@ -2,11 +2,12 @@
 first, then ranked by the table's formula) and without it (every match ranked)."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from archive.search import get_backend, search
 from archive.search.backends.base import Filters
+from archive.search.schema import SINGLE_VALUED
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the PostgreSQL backend needs DATABASE_URL"
@@ -128,6 +129,15 @@ def test_searches_plan_through_the_index_and_leave_the_settings_as_they_were(pos
     with pytest.raises(ZeroDivisionError), index_scans(filtered=True):
         1 / 0  # noqa: B018
     assert scans() == ("on", "on")
+
+
+@pytest.mark.parametrize("name", sorted(SINGLE_VALUED))
+def test_every_single_valued_facet_is_filtered_through_an_index_of_its_own(postgres, name):
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN SELECT id FROM archive_searchentry WHERE {name} = %s", ["x"])
+        plan = "\n".join(row for (row,) in cursor.fetchall())
+    assert f"searchentry_{name}_idx" in plan, plan
 
 
 def searched(text, **options):
