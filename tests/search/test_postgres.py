@@ -88,6 +88,44 @@ def test_the_running_text_past_its_lead_matches_but_does_not_rank(postgres):
     assert small < full and not lead_has_it
 
 
+def test_a_search_row_keeps_its_long_values_out_of_line(db):
+    """What a count reads per match is the row: a report's snippet source goes to TOAST with
+    its vectors, and the row keeps what is matched, filtered and counted."""
+    import random
+    import string
+
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models import Value
+    from django.db.models.functions import Cast
+
+    from archive.models import SearchEntry
+
+    def scrambled(length):
+        return "".join(random.choices(string.ascii_lowercase + " ", k=length))
+
+    def entry(n):
+        words = " ".join(f"'{w}':{i}" for i, w in enumerate(scrambled(3000).split(), 1) if w)
+        return SearchEntry(
+            doc_id=f"event:{n}",
+            type="event",
+            obj_id=n,
+            title="Hội nghị",
+            url=f"/events/{n}/",
+            fingerprint="x",
+            snippet=scrambled(1500),
+            vector=Cast(Value(words), SearchVectorField()),
+        )
+
+    def heap_bytes():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_relation_size('archive_searchentry')")
+            return cursor.fetchone()[0]
+
+    before = heap_bytes()
+    SearchEntry.objects.bulk_create([entry(n) for n in range(100)])
+    assert (heap_bytes() - before) / 100 < 500  # bytes per row; its snippet alone is 1 500
+
+
 def reltuples(table):
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
