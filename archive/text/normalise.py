@@ -96,8 +96,9 @@ def starts_with_word(text, word):
 
 
 # U+0300–U+036F, all combining but the grapheme joiner U+034F.
-LATIN_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
-NOT_ASCII_OR_LATIN_MARK = re.compile("[^\x00-\x7f\u0300-\u034e\u0350-\u036f]")
+LATIN_MARK_RANGES = "\u0300-\u034e\u0350-\u036f"
+LATIN_MARKS = re.compile(f"[{LATIN_MARK_RANGES}]")
+NOT_ASCII_OR_LATIN_MARK = re.compile(f"[^\x00-\x7f{LATIN_MARK_RANGES}]")
 
 
 def fold(text):
